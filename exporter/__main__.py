@@ -1,0 +1,5 @@
+"""``python -m exporter`` is the same as the ``exporter`` command."""
+
+from .cli import main
+
+main()

@@ -1,0 +1,216 @@
+"""Model → the requested documents on disk, atomically, with a manifest.
+
+A build renders every requested document into a temporary file beside its
+final name, and renames them into place only when all of them rendered; the
+manifest is written last.  A reader therefore sees either the previous set or
+the new one, and an interrupted run leaves the previous outputs intact.
+
+The manifest records the tool version, the hashes of every input and font
+file, and the hashes of the outputs: that is how a later run (the cron job)
+knows whether anything changed.
+"""
+
+from __future__ import annotations
+
+import importlib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable
+
+from . import __version__
+from .errors import OutputError, UsageError
+from .load import Loaded, load
+from .store import (
+    MANIFEST,
+    commit,
+    manifest_bytes,
+    meeting_folder,
+    read_manifest,
+    remove_stale_parts,
+    sha256_file,
+    staged_file,
+    sync_folder,
+    write_atomic,
+)
+
+
+@dataclass(frozen=True)
+class Format:
+    """One output format: where its renderer lives and how its file is named."""
+
+    key: str
+    module: str
+    suffix: str
+    label: str          # appended to the short title in the Chinese file name
+    ascii_name: str
+
+    def filename(self, short_title: str, ascii_names: bool) -> str:
+        from .store import safe_name
+
+        if ascii_names:
+            return self.ascii_name
+        return f"{safe_name(short_title)}{self.label}{self.suffix}"
+
+
+FORMATS: dict[str, Format] = {
+    "docx": Format("docx", "exporter.render.word", ".docx", "简报", "briefing.docx"),
+    "pdf": Format("pdf", "exporter.render.pdf", ".pdf", "摘要", "summary.pdf"),
+    "xlsx": Format("xlsx", "exporter.render.excel", ".xlsx", "表彰名单和目标责任", "workbook.xlsx"),
+}
+
+
+def parse_formats(text: str | None) -> list[str]:
+    """``docx,pdf`` → ["docx", "pdf"], in the canonical order; a typo is a usage error."""
+    if not text:
+        return list(FORMATS)
+    wanted = [t.strip().lower().lstrip(".") for t in text.split(",") if t.strip()]
+    aliases = {"word": "docx", "excel": "xlsx", "xls": "xlsx", "doc": "docx"}
+    wanted = [aliases.get(w, w) for w in wanted]
+    unknown = [w for w in wanted if w not in FORMATS]
+    if unknown:
+        raise UsageError(f"不认识的格式：{'、'.join(unknown)}（可用：docx、pdf、xlsx）")
+    return [k for k in FORMATS if k in wanted]
+
+
+def renderer(fmt: Format) -> Callable | None:
+    """The renderer's ``render`` function, or None while that renderer is not built yet."""
+    try:
+        module = importlib.import_module(fmt.module)
+    except ModuleNotFoundError as exc:
+        if exc.name == fmt.module:
+            return None
+        raise
+    return getattr(module, "render", None)
+
+
+@dataclass
+class BuildResult:
+    """What one meeting's build did."""
+
+    source: Path
+    folder: Path
+    outputs: dict[str, Path] = field(default_factory=dict)
+    rebuilt: bool = False
+    unavailable: list[str] = field(default_factory=list)
+    manifest: dict = field(default_factory=dict)
+
+
+def input_hashes(loaded: Loaded) -> dict[str, str]:
+    """Hashes of the meeting file and every list it read, keyed by path relative to the meeting."""
+    base = loaded.source.resolve().parent
+    hashes = {}
+    for p in loaded.inputs:
+        rp = p.resolve()
+        try:
+            key = rp.relative_to(base).as_posix()
+        except ValueError:
+            key = rp.as_posix()
+        hashes[key] = sha256_file(rp)
+    return hashes
+
+
+def expected_manifest(loaded: Loaded, fonts, formats: list[str]) -> dict:
+    """Everything an output depends on; equal to the stored one → the outputs are current."""
+    return {
+        "tool": "exporter",
+        "version": __version__,
+        "format": "meeting/1",
+        "inputs": input_hashes(loaded),
+        "fonts": fonts.fingerprint() if fonts is not None else {},
+        "documents": sorted(formats),
+    }
+
+
+def _dependencies(manifest: dict | None) -> dict | None:
+    if not manifest:
+        return None
+    return {k: manifest.get(k) for k in ("tool", "version", "format", "inputs", "fonts", "documents")}
+
+
+def is_current(folder: Path, wanted: dict) -> bool:
+    """The stored manifest matches and every output is there with the recorded hash."""
+    stored = read_manifest(folder)
+    if _dependencies(stored) != _dependencies(wanted):
+        return False
+    for name, info in (stored.get("outputs") or {}).items():
+        path = folder / name
+        if not path.is_file() or sha256_file(path) != info.get("sha256"):
+            return False
+    return True
+
+
+def build(meeting_path: Path, *, formats: list[str], out_root: Path, ascii_names: bool = False,
+          force: bool = False, fonts=None, progress: Callable[[str], None] | None = None) -> BuildResult:
+    """Validate one meeting and write its documents; skip the work when nothing changed."""
+    if fonts is None:
+        from .fonts import resolve_fonts
+
+        fonts = resolve_fonts()
+    loaded = load(meeting_path, fonts=fonts)
+    return build_loaded(loaded, formats=formats, out_root=out_root, ascii_names=ascii_names,
+                        force=force, fonts=fonts, progress=progress)
+
+
+def build_loaded(loaded: Loaded, *, formats: list[str], out_root: Path, ascii_names: bool = False,
+                 force: bool = False, fonts=None, progress: Callable[[str], None] | None = None
+                 ) -> BuildResult:
+    meeting = loaded.meeting
+    folder = meeting_folder(out_root, meeting.meeting.date, meeting.short_title, ascii_names)
+    result = BuildResult(loaded.source, folder)
+    available = []
+    for key in formats:
+        if renderer(FORMATS[key]) is None:
+            result.unavailable.append(key)
+        else:
+            available.append(key)
+    wanted = expected_manifest(loaded, fonts, available)
+    names = {k: FORMATS[k].filename(meeting.short_title, ascii_names) for k in available}
+    result.outputs = {k: folder / n for k, n in names.items()}
+    if not force and is_current(folder, wanted):
+        result.manifest = read_manifest(folder) or {}
+        return result
+    _check_folder_is_ours(folder, force)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        remove_stale_parts(folder)
+        staged = _render_all(meeting, fonts, available, names, folder, progress)
+        for key, tmp in staged.items():
+            commit(tmp, folder / names[key])
+        outputs = {names[k]: {"sha256": sha256_file(folder / names[k]),
+                              "bytes": (folder / names[k]).stat().st_size} for k in available}
+        manifest = dict(wanted, outputs=outputs)
+        write_atomic(folder / MANIFEST, manifest_bytes(manifest))
+        sync_folder(folder)
+    except OSError as exc:
+        raise OutputError(f"无法写入输出文件夹“{folder}”：{exc.strerror or exc}。原有文件未改动。") from exc
+    result.rebuilt = True
+    result.manifest = manifest
+    return result
+
+
+def _check_folder_is_ours(folder: Path, force: bool) -> None:
+    """Never overwrite documents that an earlier exporter run did not write."""
+    if force or not folder.is_dir() or (folder / MANIFEST).exists():
+        return
+    if any(p.suffix in (".docx", ".pdf", ".xlsx") for p in folder.iterdir()):
+        raise OutputError(f"输出文件夹“{folder}”里已有不是本工具生成的文档；"
+                          "请换一个 --out 文件夹，或加 --force 覆盖")
+
+
+def _render_all(meeting, fonts, formats: list[str], names: dict[str, str], folder: Path,
+                progress: Callable[[str], None] | None) -> dict[str, Path]:
+    """Render every document to a staged temp file; on any failure remove them all."""
+    staged: dict[str, Path] = {}
+    try:
+        for key in formats:
+            if progress:
+                progress(names[key])
+            render = renderer(FORMATS[key])
+            with staged_file(folder / names[key]) as (tmp, fh):
+                render(meeting, fonts, fh)
+            staged[key] = tmp
+    except BaseException:
+        for tmp in staged.values():
+            tmp.unlink(missing_ok=True)
+        raise
+    return staged

@@ -1,0 +1,262 @@
+"""The ``exporter`` command: parse options, call one library function, map errors to exit codes.
+
+The CLI never renders and never validates by itself; it is a thin shell over
+:mod:`exporter.build`, :mod:`exporter.load` and :mod:`exporter.deliver`.
+Heavy libraries (python-docx, ReportLab, openpyxl) are imported inside the
+commands that use them, so ``exporter --help`` and ``exporter validate`` start
+fast.  Exit codes (README): 0 done, 1 invalid input, 2 usage, 3 output not
+written, 4 delivery failed, 75 another run holds the lock.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import traceback
+from pathlib import Path
+from typing import List, Optional
+
+import typer
+
+from .errors import ExitCode, ExporterError, InputError, UsageError
+
+app = typer.Typer(
+    name="exporter",
+    help="把会议记录（meeting/1）生成 Word 简报、PDF 摘要和 Excel 名单工作簿。",
+    add_completion=False,
+    no_args_is_help=True,
+    rich_markup_mode=None,
+    pretty_exceptions_enable=False,
+)
+
+
+class _State:
+    debug = False
+    quiet = False
+
+
+state = _State()
+
+
+def _version(value: bool) -> None:
+    if value:
+        from . import __version__
+
+        typer.echo(f"exporter {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _options(
+    debug: bool = typer.Option(False, "--debug", help="出错时显示完整的 Python 调用栈。"),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="只输出错误（cron 中推荐）。"),
+    version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="显示版本。"),
+) -> None:
+    state.debug = debug
+    state.quiet = quiet
+
+
+def _interactive() -> bool:
+    """Progress and summaries only for a person at a terminal; cron mails whatever we print."""
+    return not state.quiet and sys.stderr.isatty()
+
+
+def _say(text: str) -> None:
+    if not state.quiet and sys.stdout.isatty():
+        typer.echo(text)
+
+
+def _progress(label: str) -> None:
+    if _interactive():
+        typer.echo(f"  正在生成 {label} …", err=True)
+
+
+# --- build ------------------------------------------------------------------------
+
+@app.command()
+def build(
+    meetings: Optional[List[Path]] = typer.Argument(None, help="会议文件（.yaml/.json）；不写则生成内置示例。"),
+    format: Optional[str] = typer.Option(None, "--format", "-f", help="要生成的格式，逗号分隔：docx,pdf,xlsx（默认全部）。"),
+    out: Path = typer.Option(Path("out"), "--out", "-o", help="输出根文件夹。"),
+    ascii_names: bool = typer.Option(False, "--ascii-names", help="文件名只用 ASCII（briefing.docx 等）。"),
+    force: bool = typer.Option(False, "--force", help="即使输入未变也重新生成；允许覆盖非本工具生成的文件。"),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="只输出错误。"),
+) -> None:
+    """校验会议文件，然后生成文档（原子写入，附 manifest.json）。"""
+    from .build import build as build_one
+    from .build import parse_formats
+    from .fonts import resolve_fonts
+    from .resources import example_meeting
+
+    state.quiet = state.quiet or quiet
+    formats = parse_formats(format)
+    paths = list(meetings or [example_meeting()])
+    fonts = resolve_fonts()
+    failures: list[ExporterError] = []
+    for path in paths:
+        try:
+            result = build_one(path, formats=formats, out_root=out, ascii_names=ascii_names,
+                               force=force, fonts=fonts, progress=_progress)
+        except ExporterError as exc:
+            if len(paths) == 1:
+                raise
+            _report(exc)
+            failures.append(exc)
+            continue
+        _summarise(result)
+    if failures:
+        raise typer.Exit(max(int(f.exit_code) for f in failures))
+
+
+def _summarise(result) -> None:
+    state_text = "已生成" if result.rebuilt else "输入未变，沿用已有文件"
+    _say(f"{result.source} → {result.folder}（{state_text}）")
+    for path in result.outputs.values():
+        _say(f"  {path.name}")
+    if result.unavailable:
+        typer.echo(f"提示：{'、'.join(result.unavailable)} 格式尚未实现，本次未生成。", err=True)
+
+
+# --- validate ---------------------------------------------------------------------
+
+@app.command()
+def validate(
+    meetings: List[Path] = typer.Argument(..., help="会议文件（.yaml/.json）。"),
+    as_json: bool = typer.Option(False, "--json", help="以 JSON 输出全部问题（供程序读取）。"),
+) -> None:
+    """一次列出会议文件及其名单中的全部问题（文件:行:列，或工作表/行/列）。"""
+    from .fonts import resolve_fonts
+    from .load import validate_paths
+
+    problems = validate_paths(list(meetings), fonts=resolve_fonts())
+    if as_json:
+        typer.echo(json.dumps({"valid": not problems, "problems": [p.as_dict() for p in problems]},
+                              ensure_ascii=False, indent=2))
+    else:
+        for p in problems:
+            typer.echo(str(p))
+        if problems:
+            typer.echo(f"共{len(problems)}处问题。")
+        elif not state.quiet:
+            typer.echo(f"检查通过：{'、'.join(str(m) for m in meetings)}")
+    if problems:
+        raise typer.Exit(ExitCode.INVALID_INPUT)
+
+
+# --- schema / init / fonts ----------------------------------------------------------
+
+@app.command()
+def schema() -> None:
+    """输出会议文件格式的 JSON Schema（供编辑器补全和校验 meeting.yaml）。"""
+    from .model import json_schema
+
+    typer.echo(json.dumps(json_schema(), ensure_ascii=False, indent=2))
+
+
+@app.command()
+def init(
+    folder: Path = typer.Argument(Path("."), help="要写入模板的文件夹。"),
+    force: bool = typer.Option(False, "--force", help="覆盖已有的同名文件。"),
+) -> None:
+    """写出带注释的 meeting.yaml，以及名单模板（CSV 和带下拉选项的 XLSX）。"""
+    from .templates import AWARDS_FILE, TARGETS_FILE, write_list_templates, write_meeting_template
+
+    names = ["meeting.yaml"] + [f"{s}.{e}" for s in (AWARDS_FILE, TARGETS_FILE) for e in ("csv", "xlsx")]
+    existing = [n for n in names if (folder / n).exists()]
+    if existing and not force:
+        raise UsageError(f"“{folder}”中已有 {'、'.join(existing)}；加 --force 覆盖")
+    written = [write_meeting_template(folder)] + write_list_templates(folder)
+    for p in written:
+        _say(f"已写出 {p}")
+
+
+@app.command()
+def fonts(
+    meeting: Optional[Path] = typer.Argument(None, help="会议文件：同时检查其中每个字符能否显示。"),
+) -> None:
+    """显示各字体角色使用的字体文件，以及会议中无法显示的字符。"""
+    from .fonts import describe, resolve_fonts
+    from .load import _walk_text, read_document
+    from .errors import Problems
+
+    fontset = resolve_fonts()
+    text = None
+    if meeting is not None:
+        problems = Problems()
+        parsed = read_document(meeting, problems)
+        problems.raise_if_any()
+        text = "".join(t for _, t in _walk_text(parsed[0]))
+    rows = describe(fontset, text)
+    for row in rows:
+        typer.echo(_font_line(row))
+
+
+def _font_line(row: dict) -> str:
+    parts = [f"{row.get('role', '')}: {row.get('path', '')}"]
+    if "bundled" in row:
+        parts.append("（内置）" if row["bundled"] else "（配置）")
+    if row.get("covered") is not None:
+        parts.append(f"覆盖 {row['covered']}/{row.get('total', '?')} 个字符")
+    if row.get("missing"):
+        parts.append(f"无法显示：{''.join(row['missing'])}")
+    return " ".join(parts)
+
+
+# --- ingest -------------------------------------------------------------------------
+
+@app.command()
+def ingest(
+    article: str = typer.Argument(..., help="新闻稿文件（.txt 或保存的 .html）；- 表示标准输入。"),
+    output: Path = typer.Option(Path("meeting.yaml"), "--output", "-o", help="草稿会议文件。"),
+    year: Optional[int] = typer.Option(None, "--year", help="文章未写年份时使用的年份。"),
+) -> None:
+    """从新闻稿起草会议文件；不确定之处标注“# 待核实”。"""
+    from .ingest import draft_from_article, read_article, write_draft
+
+    draft = draft_from_article(read_article(article), year=year)
+    written = write_draft(draft, output)
+    for p in written:
+        _say(f"已写出 {p}")
+    notes = list(getattr(draft, "review", [])) + list(getattr(draft, "corrections", []))
+    if notes and not state.quiet:
+        typer.echo(f"需要核实 {len(notes)} 处：", err=True)
+        for note in notes:
+            typer.echo(f"  {note}", err=True)
+
+
+# --- delivery ---------------------------------------------------------------------
+# `mail` and `run` (exporter.deliver) are defined here, each a thin call into the library.
+
+# --- entry point ----------------------------------------------------------------------
+
+def _report(exc: BaseException) -> None:
+    typer.echo(f"错误：{exc}" if not isinstance(exc, InputError) else str(exc), err=True)
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Run the app; every failure becomes a message and an exit code, never a traceback."""
+    code = _run(argv)
+    sys.exit(code)
+
+
+def _run(argv: list[str] | None) -> int:
+    try:
+        app(args=argv, prog_name="exporter")   # standalone: usage errors exit 2 by themselves
+        return ExitCode.OK
+    except SystemExit as exc:
+        return exc.code if isinstance(exc.code, int) else (0 if exc.code is None else ExitCode.USAGE)
+    except ExporterError as exc:
+        if state.debug:
+            traceback.print_exc()
+        _report(exc)
+        return int(exc.exit_code)
+    except KeyboardInterrupt:
+        typer.echo("已中断，原有输出未改动。", err=True)
+        return 130
+    except Exception as exc:  # a bug: say so plainly, keep the trace for --debug
+        if state.debug:
+            traceback.print_exc()
+        else:
+            typer.echo(f"内部错误：{type(exc).__name__}: {exc}\n加 --debug 查看详细信息，并请报告此问题。原有输出未改动。",
+                       err=True)
+        return ExitCode.OUTPUT

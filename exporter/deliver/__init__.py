@@ -1,0 +1,1 @@
+"""Delivery: mail the built documents, and the scheduled job. Knows no file format."""

@@ -1,0 +1,656 @@
+"""Files → :class:`~exporter.model.Meeting`.  Owns every input error.
+
+The loader reads a meeting file (YAML or JSON) and the list files it names
+(CSV or XLSX), remembers where every value came from, validates the whole
+record, and reports *all* problems at once, each with the file, the place
+(line:column, or sheet/row/header) and what would fix it.  Nothing
+downstream ever sees invalid data, and nothing is written when a problem is
+found.
+"""
+
+from __future__ import annotations
+
+import csv
+import difflib
+import io
+import json
+import typing
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Any, Callable, Iterator
+
+from pydantic import BaseModel, ValidationError
+
+from . import model
+from .errors import InputError, Location, Problem, Problems
+from .model import AWARDEE_HEADERS, REQUIRED_AWARDEE, REQUIRED_TARGET, TARGET_HEADERS, Meeting
+
+MEETING_SUFFIXES = (".yaml", ".yml", ".json")
+LIST_KEYS = {"awards": (AWARDEE_HEADERS, REQUIRED_AWARDEE, "表彰名单"),
+             "targets": (TARGET_HEADERS, REQUIRED_TARGET, "目标责任")}
+
+Path_ = tuple  # a key path into the meeting: ("awards", "list", 3, "name")
+
+
+@dataclass
+class Loaded:
+    """The model plus what the manifest needs: every input file read."""
+
+    meeting: Meeting
+    source: Path
+    inputs: list[Path]
+
+
+# --- positions -----------------------------------------------------------------
+
+class DocumentPositions:
+    """Line/column of every key and value of a YAML/JSON document (via ruamel.yaml)."""
+
+    def __init__(self, file: str, root: Any):
+        self.file = file
+        self.root = root
+
+    def locate(self, path: Path_, at_key: bool = False) -> Location:
+        node, line, col = self.root, 0, 0
+        lc = getattr(node, "lc", None)
+        if lc is not None:
+            line, col = lc.line, lc.col
+        for i, step in enumerate(path):
+            last = i == len(path) - 1
+            lc = getattr(node, "lc", None)
+            try:
+                if isinstance(node, dict) and step in node:
+                    kl, kc, vl, vc = lc.data[step] if lc is not None else (line, col, line, col)
+                    line, col = (kl, kc) if (at_key and last) else (vl, vc)
+                    node = node[step]
+                elif isinstance(node, list) and isinstance(step, int) and 0 <= step < len(node):
+                    line, col = lc.data[step] if lc is not None else (line, col)
+                    node = node[step]
+                else:
+                    break
+            except (KeyError, IndexError, AttributeError, TypeError):
+                break
+        return Location(self.file, line + 1, col + 1, path=_dotted(path))
+
+
+def _dotted(path: Path_) -> str:
+    out = ""
+    for step in path:
+        out += f"[{step}]" if isinstance(step, int) else (f".{step}" if out else str(step))
+    return out
+
+
+@dataclass
+class ListSource:
+    """Where each row and column of one list came from."""
+
+    file: str
+    sheet: str | None
+    rows: list[int]                       # file row number per list index
+    headers: dict[str, str]               # canonical key (or extra header) → header as written
+    cells: list[str] | None = None        # column letters per canonical key (XLSX)
+    letters: dict[str, str] = field(default_factory=dict)
+
+    def locate(self, index: int, key: str | None) -> Location:
+        header = self.headers.get(key, key) if key else None
+        cell = None
+        if key in self.letters and index < len(self.rows):
+            cell = f"{self.letters[key]}{self.rows[index]}"
+        row = self.rows[index] if index < len(self.rows) else None
+        return Location(self.file, sheet=self.sheet, row=row, header=header, cell=cell)
+
+
+class Locator:
+    """Maps a key path to a Location, in the meeting file or a list file."""
+
+    def __init__(self, doc: DocumentPositions):
+        self.doc = doc
+        self.lists: dict[str, ListSource] = {}
+        self.inline_keys: dict[tuple[str, int], dict[str, str]] = {}
+
+    def __call__(self, path: Path_, at_key: bool = False) -> Location:
+        if len(path) >= 3 and path[0] in self.lists and path[1] == "list" and isinstance(path[2], int):
+            key = path[4] if len(path) >= 5 and path[3] == "extra" else (path[3] if len(path) >= 4 else None)
+            return self.lists[path[0]].locate(path[2], key)
+        if len(path) >= 4 and path[1] == "list" and (path[0], path[2]) in self.inline_keys:
+            written = self.inline_keys[(path[0], path[2])]
+            path = tuple(path[:3]) + (written.get(path[3], path[3]),) + tuple(path[4:])
+        return self.doc.locate(path, at_key)
+
+
+# --- reading the meeting file -----------------------------------------------------
+
+def _read_text(path: Path, problems: Problems, where: Location) -> str | None:
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        problems.add(where, f"文件“{path}”不存在", "请检查路径和文件名", "file_missing")
+        return None
+    except OSError as exc:
+        problems.add(where, f"无法读取文件“{path}”：{exc.strerror}", None, "file_unreadable")
+        return None
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        problems.add(where, f"文件不是 UTF-8 编码（第{exc.start + 1}个字节无法解码）",
+                     "请在编辑器中另存为 UTF-8", "encoding")
+        return None
+
+
+def _yaml():
+    from ruamel.yaml import YAML
+
+    yaml = YAML(typ="rt", pure=True)
+    yaml.allow_duplicate_keys = False
+    return yaml
+
+
+def _plain(node: Any) -> Any:
+    """ruamel's commented containers → plain dicts and lists (positions are kept apart)."""
+    if isinstance(node, dict):
+        return {str(k) if not isinstance(k, (str, int)) else k: _plain(v) for k, v in node.items()}
+    if isinstance(node, list):
+        return [_plain(v) for v in node]
+    if isinstance(node, datetime):
+        return node
+    return node
+
+
+def read_document(path: Path, problems: Problems) -> tuple[Any, DocumentPositions] | None:
+    """Parse a YAML or JSON meeting file, keeping every node's line and column."""
+    where = Location(str(path))
+    text = _read_text(path, problems, where)
+    if text is None:
+        return None
+    from ruamel.yaml.error import MarkedYAMLError
+
+    if path.suffix.lower() == ".json":
+        try:
+            json.loads(text)
+        except json.JSONDecodeError as exc:
+            problems.add(Location(str(path), exc.lineno, exc.colno), f"JSON 语法错误：{exc.msg}",
+                         "检查这一处附近的逗号、引号和括号", "syntax")
+            return None
+    try:
+        root = _yaml().load(text)
+    except MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line, col = (mark.line + 1, mark.column + 1) if mark else (None, None)
+        what = _yaml_problem(exc)
+        problems.add(Location(str(path), line, col), what,
+                     "检查缩进（用空格，不用制表符）、冒号后的空格和引号是否成对", "syntax")
+        return None
+    except Exception as exc:  # ruamel raises a few non-marked errors on odd input
+        if path.suffix.lower() == ".json":
+            return _plain(json.loads(text)), DocumentPositions(str(path), None)
+        problems.add(where, f"YAML 无法解析：{exc}", None, "syntax")
+        return None
+    if not isinstance(root, dict):
+        problems.add(Location(str(path), 1, 1), "会议文件的顶层应是键值映射（format: meeting/1 …）",
+                     "参考 exporter init 生成的模板", "type")
+        return None
+    return _plain(root), DocumentPositions(str(path), root)
+
+
+def _yaml_problem(exc) -> str:
+    text = f"{exc.problem or exc.context or 'YAML 语法错误'}"
+    if "duplicate key" in text:
+        return f"重复的键：{text.split('duplicate key')[-1].strip()}"
+    translations = {
+        "mapping values are not allowed here": "这里不能出现“键: 值”（可能缩进不对，或值里的冒号需要加引号）",
+        "found character '\\t' that cannot start any token": "出现了制表符（Tab），YAML 只能用空格缩进",
+        "could not find expected ':'": "找不到应有的冒号“:”",
+        "found undefined alias": "引用了未定义的别名",
+    }
+    for en, cn in translations.items():
+        if en in text:
+            return "YAML 语法错误：" + cn
+    return f"YAML 语法错误：{text}"
+
+
+# --- reading lists ------------------------------------------------------------
+
+def _header_map(headers: dict[str, str]) -> dict[str, str]:
+    """Chinese and English header spellings → canonical key."""
+    m = {cn: key for key, cn in headers.items()}
+    m.update({key: key for key in headers})
+    return m
+
+
+def _canonical(header: str, names: dict[str, str]) -> str | None:
+    h = header.strip()
+    return names.get(h) or names.get(h.lower())
+
+
+def _decode_csv(raw: bytes) -> tuple[str, str] | None:
+    """UTF-8 (with or without BOM), UTF-16 with BOM, else GB18030 (Excel on Chinese Windows)."""
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return raw.decode("utf-16"), "UTF-16"
+        except UnicodeDecodeError:
+            return None
+    for enc, label in (("utf-8-sig", "UTF-8"), ("gb18030", "GB18030")):
+        try:
+            return raw.decode(enc), label
+        except UnicodeDecodeError:
+            continue
+    return None
+
+
+def _csv_rows(text: str) -> Iterator[tuple[int, list]]:
+    sample = text[:4096]
+    delimiter = "\t" if sample.count("\t") > sample.count(",") else ","
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    for number, row in enumerate(reader, start=1):
+        if any(cell.strip() for cell in row):
+            yield number, row
+
+
+def _read_list_file(spec: str, base: Path, where: Location, problems: Problems, inputs: list[Path]
+                    ) -> tuple[Iterator[tuple[int, list]], str, str | None, Callable[[], None]] | None:
+    """Open a list file: yields rows; returns (rows, display name, sheet, close)."""
+    name, _, sheet = spec.partition("#")
+    path = (base / name) if not Path(name).is_absolute() else Path(name)
+    suffix = path.suffix.lower()
+    if suffix not in (".csv", ".xlsx", ".txt", ".tsv"):
+        hint = "请在 Excel 中另存为 .xlsx 或 .csv" if suffix in (".xls", ".et", ".ods", ".numbers") \
+            else "名单文件应为 .csv 或 .xlsx"
+        problems.add(where, f"不支持的名单文件类型“{path.name}”", hint, "list_type")
+        return None
+    if not path.is_file():
+        problems.add(where, f"名单文件“{name}”不存在（查找位置：{path}）",
+                     "路径相对于会议文件所在的文件夹；请检查文件名", "file_missing")
+        return None
+    inputs.append(path)
+    display = str(path)
+    if suffix == ".xlsx":
+        from .xlsxread import Workbook, XlsxError
+
+        try:
+            book = Workbook(path)
+        except XlsxError as exc:
+            problems.add(Location(display), str(exc), "请用 Excel 或 WPS 打开后重新另存为 .xlsx", "xlsx")
+            return None
+        chosen = sheet or next(iter(book.sheets), None)
+        if chosen not in book.sheets:
+            problems.add(where, f"工作簿“{path.name}”中没有工作表“{sheet}”",
+                         f"现有工作表：{'、'.join(book.sheets)}", "sheet_missing")
+            book.close()
+            return None
+        return book.rows(chosen), display, chosen, book.close
+    raw = path.read_bytes()
+    decoded = _decode_csv(raw)
+    if decoded is None:
+        problems.add(Location(display), "无法识别文件编码（既不是 UTF-8，也不是 GB18030/GBK）",
+                     "请在 Excel 中另存为“CSV UTF-8（逗号分隔）”", "encoding")
+        return None
+    return _csv_rows(decoded[0]), display, None, lambda: None
+
+
+def _cell_value(value: Any) -> Any:
+    if isinstance(value, str):
+        return value.strip()
+    return value
+
+
+def load_list_file(section: str, spec: str, base: Path, where: Location, problems: Problems,
+                   inputs: list[Path]) -> tuple[list[dict], ListSource] | None:
+    """A CSV/XLSX list → row dicts with canonical keys (extra columns under ``extra``)."""
+    headers, required, label = LIST_KEYS[section]
+    opened = _read_list_file(spec, base, where, problems, inputs)
+    if opened is None:
+        return None
+    rows_iter, display, sheet, close = opened
+    try:
+        first = next(rows_iter, None)
+        if first is None:
+            problems.add(Location(display, sheet=sheet), f"{label}文件是空的", "第一行应为表头：" +
+                         "、".join(headers.values()), "empty_list")
+            return None
+        header_row, header_cells = first
+        names = _header_map(headers)
+        columns: list[tuple[int, str, bool]] = []     # (index, key, is_extra)
+        source = ListSource(display, sheet, [], {})
+        seen: dict[str, int] = {}
+        from .xlsxread import column_letters
+
+        for idx, cell in enumerate(header_cells):
+            text = str(cell).strip() if cell is not None else ""
+            if not text:
+                continue
+            key = _canonical(text, names)
+            loc = Location(display, sheet=sheet, row=header_row, header=text,
+                           cell=f"{column_letters(idx)}{header_row}" if sheet else None)
+            if (key or text) in seen:
+                problems.add(loc, f"表头“{text}”出现了两次", "删除或改名重复的列", "duplicate_header")
+                continue
+            seen[key or text] = idx
+            columns.append((idx, key or text, key is None))
+            source.headers[key or text] = text
+            if sheet:
+                source.letters[key or text] = column_letters(idx)
+        missing = [headers[k] for k in required if k not in seen]
+        if missing:
+            problems.add(Location(display, sheet=sheet, row=header_row),
+                         f"{label}缺少必需的列：{'、'.join(missing)}",
+                         f"表头应包含：{'、'.join(headers[k] for k in required)}（中文或英文列名均可）",
+                         "missing_column")
+            return None
+        rows: list[dict] = []
+        for number, cells in rows_iter:
+            row: dict[str, Any] = {}
+            extra: dict[str, Any] = {}
+            for idx, key, is_extra in columns:
+                value = _cell_value(cells[idx]) if idx < len(cells) else None
+                if value in (None, ""):
+                    continue
+                (extra if is_extra else row)[key] = value
+            if extra:
+                row["extra"] = {k: (v if not isinstance(v, datetime) else v.date().isoformat())
+                                for k, v in extra.items()}
+            rows.append(row)
+            source.rows.append(number)
+        return rows, source
+    finally:
+        close()
+
+
+def _inline_rows(section: str, rows: list, locator: Locator, problems: Problems) -> list:
+    """Inline rows may use the Chinese headers as keys; map them to the canonical ones."""
+    headers, _, _ = LIST_KEYS[section]
+    names = _header_map(headers)
+    out = []
+    for i, row in enumerate(rows):
+        if not isinstance(row, dict):
+            out.append(row)
+            continue
+        mapped, written = {}, {}
+        for key, value in row.items():
+            canon = _canonical(str(key), names) if key != "extra" else "extra"
+            canon = canon or key
+            if canon in mapped:
+                problems.add(locator((section, "list", i, key), at_key=True),
+                             f"“{key}”与“{written[canon]}”是同一列，写了两次", "只保留一个", "duplicate_key")
+            mapped[canon] = value
+            written[canon] = key
+        locator.inline_keys[(section, i)] = written
+        out.append(mapped)
+    return out
+
+
+# --- validation errors → problems ---------------------------------------------------
+
+def _annotation_at(loc: tuple) -> type | None:
+    """The model class that owns the last key of ``loc`` (for 'closest valid key')."""
+    current: Any = Meeting
+    for step in loc:
+        current = _unwrap(current)
+        if isinstance(step, int) or current is None:
+            continue
+        if isinstance(current, type) and issubclass(current, BaseModel):
+            fields = {f.alias or name: f for name, f in current.model_fields.items()}
+            f = fields.get(step)
+            if f is None:
+                return current
+            current = f.annotation
+        else:
+            return None
+    return None
+
+
+def _unwrap(tp: Any) -> Any:
+    while True:
+        origin = typing.get_origin(tp)
+        if origin is typing.Annotated:
+            tp = typing.get_args(tp)[0]
+        elif origin in (list, typing.Union) or str(origin) == "<class 'types.UnionType'>":
+            args = [a for a in typing.get_args(tp) if a is not type(None)]
+            if not args:
+                return None
+            tp = args[0]
+        elif origin is dict:
+            return None
+        else:
+            return tp
+
+
+def _valid_keys(loc: tuple) -> list[str]:
+    owner = _annotation_at(loc[:-1] + ("__none__",))
+    if owner is None or not (isinstance(owner, type) and issubclass(owner, BaseModel)):
+        return []
+    keys = [f.alias or name for name, f in owner.model_fields.items()]
+    if owner in (model.Awardee, model.Target):
+        keys += list((AWARDEE_HEADERS if owner is model.Awardee else TARGET_HEADERS).values())
+    return keys
+
+
+_TYPE_NAMES = {"str": "文本", "int": "整数", "float": "数字", "bool": "true/false", "list": "列表",
+               "dict": "键值映射", "NoneType": "空值", "CommentedMap": "键值映射",
+               "CommentedSeq": "列表", "date": "日期", "datetime": "日期时间"}
+
+
+def _describe(err: dict) -> tuple[str, str | None, bool]:
+    """A pydantic error → (Chinese message, hint, located at the key rather than the value)."""
+    kind, loc, ctx = err["type"], err["loc"], err.get("ctx") or {}
+    key = next((s for s in reversed(loc) if isinstance(s, str)), "")
+    got = _TYPE_NAMES.get(type(err.get("input")).__name__, type(err.get("input")).__name__)
+    if kind == "missing":
+        return f"缺少必填项“{key}”", f"请在这里补上“{key}: …”", False
+    if kind == "extra_forbidden":
+        keys = _valid_keys(loc)
+        close = difflib.get_close_matches(str(key), keys, n=1, cutoff=0.5)
+        hint = f"是否应为“{close[0]}”？" if close else (f"可用的键：{'、'.join(keys)}" if keys else None)
+        return f"未知的键“{key}”", hint, True
+    if kind in ("string_type", "string_sub_type"):
+        return f"“{key}”应为文本，这里是{got}", "文本可加引号书写", False
+    if kind in ("int_type", "int_parsing", "int_from_float"):
+        return f"“{key}”应为整数，这里是“{err.get('input')}”", None, False
+    if kind in ("greater_than", "greater_than_equal", "less_than_equal", "less_than"):
+        bound = ctx.get("gt", ctx.get("ge", ctx.get("le", ctx.get("lt"))))
+        word = {"greater_than": "大于", "greater_than_equal": "不小于", "less_than_equal": "不大于",
+                "less_than": "小于"}[kind]
+        return f"“{key}”应{word}{bound}，这里是{err.get('input')}", None, False
+    if kind in ("bool_type", "bool_parsing"):
+        return f"“{key}”应为 true 或 false", None, False
+    if kind == "literal_error":
+        return f"“{key}”应为 {ctx.get('expected', '').strip(chr(39))}", \
+            "本工具读取 meeting/1 格式：请写 format: meeting/1", False
+    if kind == "list_type":
+        return f"“{key}”应为列表（每项一行，以“- ”开头），这里是{got}", None, False
+    if kind in ("dict_type", "model_type", "model_attributes_type"):
+        return f"“{key}”应为键值映射，这里是{got}", None, False
+    if kind in ("float_type", "float_parsing", "decimal_type", "decimal_parsing"):
+        return f"“{key}”应为数字", None, False
+    return err["msg"], None, False
+
+
+def _validation_problems(exc: ValidationError, locator: Locator, problems: Problems) -> None:
+    for err in exc.errors(include_url=False):
+        loc = tuple(err["loc"])
+        if err["type"] == "missing" and len(loc) >= 3 and loc[0] in LIST_KEYS and loc[1] == "list":
+            # a missing cell: say it in the list's terms
+            headers = LIST_KEYS[loc[0]][0]
+            field_key = loc[-1]
+            where = locator(loc)
+            src = locator.lists.get(loc[0])
+            header = src.headers.get(field_key, headers.get(field_key, field_key)) if src else field_key
+            problems.add(where if src else locator(loc[:-1]), f"“{header}”不能为空",
+                         "这一行需要填写该列", "missing")
+            continue
+        message, hint, at_key = _describe(err)
+        where = locator(loc[:-1] if err["type"] == "missing" else loc, at_key=at_key)
+        problems.add(where, message, hint, err["type"])
+
+
+# --- checks across rows ---------------------------------------------------------
+
+def _expected(data: dict, section: str) -> dict | None:
+    block = data.get(section)
+    exp = block.get("expected") if isinstance(block, dict) else None
+    return exp if isinstance(exp, dict) else None
+
+
+def _text(value: Any) -> str:
+    return str(value).strip() if value is not None else ""
+
+
+def check_lists(data: dict, locator: Locator, problems: Problems) -> None:
+    """Categories, counts and duplicates: the checks no single row can make."""
+    awards = data.get("awards") if isinstance(data.get("awards"), dict) else None
+    if awards and isinstance(awards.get("list"), list):
+        rows = [r for r in awards["list"] if isinstance(r, dict)]
+        _check_keys_and_counts("awards", rows, "category", "类别", _expected(data, "awards"),
+                               lambda rs: _count_by(rs, "category"), "家/个", locator, problems)
+        _check_duplicates("awards", rows, ("name",), "名称", locator, problems)
+    targets = data.get("targets") if isinstance(data.get("targets"), dict) else None
+    if targets and isinstance(targets.get("list"), list):
+        rows = [r for r in targets["list"] if isinstance(r, dict)]
+        _check_keys_and_counts("targets", rows, "unit_type", "单位类型", _expected(data, "targets"),
+                               _count_units, "个", locator, problems)
+        _check_duplicates("targets", rows, ("unit", "indicator"), "责任单位和指标", locator, problems)
+
+
+def _count_by(rows: list[dict], key: str) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for r in rows:
+        k = _text(r.get(key))
+        if k:
+            counts[k] = counts.get(k, 0) + 1
+    return counts
+
+
+def _count_units(rows: list[dict]) -> dict[str, int]:
+    """Targets are counted by distinct responsible unit, not by indicator row."""
+    units: dict[str, str] = {}
+    for r in rows:
+        unit, kind = _text(r.get("unit")), _text(r.get("unit_type"))
+        if unit and kind:
+            units.setdefault(unit, kind)
+    counts: dict[str, int] = {}
+    for kind in units.values():
+        counts[kind] = counts.get(kind, 0) + 1
+    return counts
+
+
+def _check_keys_and_counts(section: str, rows: list[dict], key: str, label: str, expected: dict | None,
+                           counter: Callable, unit: str, locator: Locator, problems: Problems) -> None:
+    if not expected:
+        return
+    allowed = [str(k) for k in expected]
+    for i, r in enumerate(rows):
+        value = _text(r.get(key))
+        if value and value not in allowed:
+            close = difflib.get_close_matches(value, allowed, n=1, cutoff=0.3)
+            hint = f"是否应为“{close[0]}”？" if close else f"可选：{'、'.join(allowed)}"
+            problems.add(locator((section, "list", i, key)),
+                         f"{label}“{value}”不在 {section}.expected 声明的{label}（{'、'.join(allowed)}）中",
+                         hint, "unknown_category")
+    counts = counter(rows)
+    for name, declared in expected.items():
+        listed = counts.get(str(name), 0)
+        if isinstance(declared, int) and listed != declared:
+            problems.add(locator((section, "expected", name)),
+                         f"{section}.expected 声明“{name}”{declared}{unit.split('/')[0]}，名单中列出{listed}{unit.split('/')[0]}",
+                         "请核对名单是否漏列或多列，或改正声明的数字", "count_mismatch")
+
+
+def _check_duplicates(section: str, rows: list[dict], keys: tuple, label: str, locator: Locator,
+                      problems: Problems) -> None:
+    first: dict[tuple, int] = {}
+    for i, r in enumerate(rows):
+        ident = tuple(_text(r.get(k)) for k in keys)
+        if not all(ident):
+            continue
+        if ident in first:
+            prev = locator((section, "list", first[ident], keys[-1]))
+            where = f"第{prev.row}行" if prev.row else f"第{first[ident] + 1}项"
+            problems.add(locator((section, "list", i, keys[-1])),
+                         f"{label}重复：“{'／'.join(ident)}”已在{where}出现",
+                         "删除重复行，或改正其中一行", "duplicate")
+        else:
+            first[ident] = i
+
+
+def _walk_text(node: Any, path: Path_ = ()) -> Iterator[tuple[Path_, str]]:
+    if isinstance(node, str):
+        yield path, node
+    elif isinstance(node, dict):
+        for k, v in node.items():
+            if isinstance(k, str):
+                yield path, k
+            yield from _walk_text(v, path + (k,))
+    elif isinstance(node, list):
+        for i, v in enumerate(node):
+            yield from _walk_text(v, path + (i,))
+
+
+def check_glyphs(data: dict, fonts, locator: Locator, problems: Problems) -> None:
+    """A character that no face can draw would print as a blank box: refuse it here."""
+    if fonts is None:
+        return
+    texts = list(_walk_text(data))
+    missing = fonts.missing("".join(t for _, t in texts))
+    if not missing:
+        return
+    for ch in sorted(missing):
+        for path, text in texts:
+            if ch in text:
+                problems.add(locator(path), f"字符“{ch}”（U+{ord(ch):04X}）没有任何已配置的字体能显示",
+                             "PDF 中会显示为空白方框：请改用常用字，或在字体配置中指定含此字的 TrueType 字体",
+                             "glyph_missing")
+                break
+
+
+# --- the entry point ---------------------------------------------------------------
+
+def load(path: str | Path, *, fonts=None) -> Loaded:
+    """Read and validate one meeting file with its lists; raise InputError with every problem."""
+    path = Path(path)
+    problems = Problems()
+    inputs = [path]
+    if path.suffix.lower() not in MEETING_SUFFIXES:
+        problems.add(Location(str(path)), f"不支持的会议文件类型“{path.suffix or path.name}”",
+                     "会议文件应为 .yaml、.yml 或 .json", "meeting_type")
+        problems.raise_if_any()
+    parsed = read_document(path, problems)
+    if parsed is None:
+        problems.raise_if_any()
+    data, positions = parsed
+    locator = Locator(positions)
+    for section in LIST_KEYS:
+        block = data.get(section)
+        if not isinstance(block, dict) or "list" not in block:
+            continue
+        spec = block["list"]
+        if isinstance(spec, str):
+            loaded = load_list_file(section, spec, path.parent, locator((section, "list")), problems, inputs)
+            block["list"] = loaded[0] if loaded else []
+            if loaded:
+                locator.lists[section] = loaded[1]
+        elif isinstance(spec, list):
+            block["list"] = _inline_rows(section, spec, locator, problems)
+    check_lists(data, locator, problems)
+    check_glyphs(data, fonts, locator, problems)
+    meeting = None
+    try:
+        meeting = Meeting.model_validate(data)
+    except ValidationError as exc:
+        _validation_problems(exc, locator, problems)
+    problems.raise_if_any()
+    return Loaded(meeting, path, inputs)
+
+
+def load_meeting(path: str | Path, *, fonts=None) -> Meeting:
+    return load(path, fonts=fonts).meeting
+
+
+def validate_paths(paths: list[Path], *, fonts=None) -> list[Problem]:
+    """Every problem across several meeting files (for ``exporter validate``)."""
+    found: list[Problem] = []
+    for p in paths:
+        try:
+            load(p, fonts=fonts)
+        except InputError as exc:
+            found.extend(exc.problems)
+    return found

@@ -1,0 +1,418 @@
+"""The meeting record (format ``meeting/1``) as plain, validated data.
+
+This module does no I/O: :mod:`exporter.load` turns files into these objects
+and owns every input error, the renderers only read them.  Field names are the
+keys of ``shared/spec/meeting-data.md``; that file is the contract, and other
+programs write it, so a key here is never renamed.
+
+Every text field goes through :data:`Text`, which rejects control characters
+and normalises half-width punctuation next to Chinese, so each renderer gets
+the same, already correct string.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from datetime import date
+from decimal import Decimal, InvalidOperation
+from typing import Annotated, Any, Literal
+
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    PlainSerializer,
+)
+from pydantic_core import PydanticCustomError
+
+from .text import format_date, fullwidth_punctuation, is_control, parse_date
+
+FORMAT = "meeting/1"
+
+
+# --- field types -------------------------------------------------------------
+
+def _clean_text(value: str) -> str:
+    bad = [ch for ch in value if is_control(ch)]
+    if bad:
+        raise PydanticCustomError(
+            "control_character",
+            "含有控制字符 U+{code}（第{pos}个字符），请删除它（常见于从网页或其他软件复制的文本）",
+            {"code": f"{ord(bad[0]):04X}", "pos": value.index(bad[0]) + 1},
+        )
+    return fullwidth_punctuation(value.strip())
+
+
+def _not_blank(value: str) -> str:
+    if not value:
+        raise PydanticCustomError("blank", "不能为空，请填写内容")
+    return value
+
+
+def _stringify_cell(value: Any) -> Any:
+    """List cells from CSV/XLSX may arrive as numbers: ``123`` is the text "123"."""
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return value
+
+
+Text = Annotated[str, AfterValidator(_clean_text)]
+"""Any text: no control characters, punctuation normalised."""
+
+Name = Annotated[str, AfterValidator(_clean_text), AfterValidator(_not_blank)]
+"""Text that must not be empty."""
+
+CellText = Annotated[str, BeforeValidator(_stringify_cell), AfterValidator(_clean_text)]
+CellName = Annotated[str, BeforeValidator(_stringify_cell), AfterValidator(_clean_text),
+                     AfterValidator(_not_blank)]
+
+
+def _to_date(value: Any) -> date:
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        raise PydanticCustomError("date_format", "“{value}”不是日期，请写成 2024-03-11 或 2024年3月11日",
+                                  {"value": value})
+    try:
+        return parse_date(value)
+    except ValueError as exc:
+        raise PydanticCustomError("date_format", str(exc)) from None
+
+
+MeetingDate = Annotated[date, BeforeValidator(_to_date),
+                        PlainSerializer(lambda d: d.isoformat(), return_type=str),
+                        Field(json_schema_extra={"type": "string",
+                                                 "description": "2024-03-11 或 2024年3月11日"})]
+
+_TIME = re.compile(r"^([01]?\d|2[0-3])[:：]([0-5]\d)$")
+
+
+def _check_time(value: str) -> str:
+    m = _TIME.match(value.strip())
+    if not m:
+        raise PydanticCustomError("time_format", "“{value}”不是时间，请写成 24 小时制，如 \"09:00\"（加引号）",
+                                  {"value": value})
+    return f"{int(m.group(1)):02d}:{m.group(2)}"
+
+
+def _check_time_input(value: Any) -> Any:
+    if isinstance(value, int) and not isinstance(value, bool):
+        # YAML 1.1 readers turn 09:00 into 540 (sexagesimal); say how to quote it.
+        raise PydanticCustomError("time_format", "时间请加引号写成 \"09:00\"")
+    return value
+
+
+ClockTime = Annotated[str, BeforeValidator(_check_time_input), AfterValidator(_check_time)]
+
+_NUMBER = re.compile(r"^[+-]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$")
+
+
+def _to_decimal(value: Any) -> Decimal:
+    """Target values: numbers, or text with thousands separators and a trailing %."""
+    if isinstance(value, bool):
+        raise PydanticCustomError("number", "应为数字")
+    if isinstance(value, (int, Decimal)):
+        return Decimal(value)
+    if isinstance(value, float):
+        return Decimal(repr(value))
+    if isinstance(value, str):
+        text = value.strip().replace("，", ",").rstrip("%％").strip()
+        if _NUMBER.match(text):
+            try:
+                return Decimal(text.replace(",", ""))
+            except InvalidOperation:
+                pass
+    raise PydanticCustomError("number", "“{value}”不是数字，请写成 120、1,200 或 12.5%",
+                              {"value": value})
+
+
+Number = Annotated[Decimal, BeforeValidator(_to_decimal),
+                   PlainSerializer(lambda d: float(d) if d % 1 else int(d), return_type=float),
+                   Field(json_schema_extra={"anyOf": [{"type": "number"}, {"type": "string"}]})]
+
+PositiveInt = Annotated[int, Field(gt=0)]
+Count = Annotated[int, Field(ge=0)]
+
+
+# --- GB 32100-2015 统一社会信用代码 --------------------------------------------
+
+CREDIT_CODE_CHARS = "0123456789ABCDEFGHJKLMNPQRTUWXY"
+_CREDIT_WEIGHTS = (1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28)
+
+
+def credit_code_check_char(first17: str) -> str:
+    """The 18th character of a unified social credit code (GB 32100-2015 §4.2)."""
+    total = sum(CREDIT_CODE_CHARS.index(c) * w for c, w in zip(first17, _CREDIT_WEIGHTS))
+    return CREDIT_CODE_CHARS[(31 - total % 31) % 31]
+
+
+def _check_credit_code(value: str | None) -> str | None:
+    if not value:
+        return None
+    code = value.strip().upper()
+    if len(code) != 18:
+        raise PydanticCustomError("credit_code", "统一社会信用代码应为18位，“{code}”是{n}位",
+                                  {"code": code, "n": len(code)})
+    wrong = [c for c in code if c not in CREDIT_CODE_CHARS]
+    if wrong:
+        raise PydanticCustomError(
+            "credit_code", "统一社会信用代码“{code}”含不允许的字符“{ch}”（不用 I、O、Z、S、V）",
+            {"code": code, "ch": wrong[0]})
+    want = credit_code_check_char(code[:17])
+    if code[17] != want:
+        raise PydanticCustomError(
+            "credit_code", "统一社会信用代码“{code}”校验位不对：按前17位应为“{want}”，请核对原始证照",
+            {"code": code, "want": want})
+    return code
+
+
+CreditCode = Annotated[str | None, BeforeValidator(_stringify_cell), AfterValidator(_check_credit_code)]
+
+
+# --- the record ----------------------------------------------------------------
+
+class Record(BaseModel):
+    """Base of every part: unknown keys are errors (they are nearly always typos)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+
+class Person(Record):
+    name: Name
+    position: Text | None = None
+
+    @property
+    def positions(self) -> list[str]:
+        """Several posts are written separated by 、."""
+        return [p for p in (self.position or "").split("、") if p]
+
+
+class Guest(Person):
+    role: Text | None = Field(None, description="到会指导、出席 …")
+
+
+class Item(Record):
+    heading: Text | None = Field(None, description="the item's lead, set in the lead face")
+    text: Text = ""
+
+
+class Section(Record):
+    heading: Name
+    paragraphs: list[Text] = []
+    items: list[Item] = []
+
+
+class Speech(Record):
+    speaker: Person
+    theme: Text | None = None
+    sections: list[Section] = []
+
+
+class MeetingInfo(Record):
+    title: Name
+    date: MeetingDate
+    time: ClockTime | None = None
+    venue: Name
+    source: Text | None = None
+    host: Person | None = None
+    guests: list[Guest] = []
+    agenda: list[Text] = []
+    speeches: list[Speech] = []
+    attendees: list[Text] = []
+
+    @property
+    def date_text(self) -> str:
+        return format_date(self.date)
+
+
+class Issuer(Record):
+    name: Name
+    short_name: Text | None = None
+    office: Text | None = None
+
+    @property
+    def running_name(self) -> str:
+        """The form used in running text."""
+        return self.short_name or self.name
+
+    @property
+    def compiling_office(self) -> str:
+        return self.office or self.name
+
+
+class Awardee(Record):
+    """One row of the commendation list; ``extra`` keeps other columns in order."""
+
+    no: PositiveInt | None = None
+    name: CellName
+    category: CellName
+    award: CellName
+    park: CellText | None = None
+    credit_code: CreditCode = None
+    note: CellText | None = None
+    extra: dict[str, CellText] = {}
+
+
+class Target(Record):
+    """One indicator of one responsible unit (a unit with four indicators has four rows)."""
+
+    no: PositiveInt | None = None
+    unit: CellName
+    unit_type: CellName
+    indicator: CellName
+    value: Number
+    measure: CellText | None = None
+    deadline: MeetingDate | None = None
+    owner: CellText | None = None
+    note: CellText | None = None
+    extra: dict[str, CellText] = {}
+
+
+AWARDEE_HEADERS = {"no": "序号", "name": "名称", "category": "类别", "award": "奖项",
+                   "park": "所属园区", "credit_code": "统一社会信用代码", "note": "备注"}
+TARGET_HEADERS = {"no": "序号", "unit": "责任单位", "unit_type": "单位类型", "indicator": "指标",
+                  "value": "目标值", "measure": "计量单位", "deadline": "完成时限",
+                  "owner": "责任人", "note": "备注"}
+REQUIRED_AWARDEE = ("name", "category", "award")
+REQUIRED_TARGET = ("unit", "unit_type", "indicator", "value")
+
+
+class Awards(Record):
+    decision: Name
+    announced_by: Person | None = None
+    expected: dict[Name, Count] | None = None
+    statements: Count | None = None
+    rows: list[Awardee] = Field(alias="list")
+
+    def counts(self) -> Counter[str]:
+        """Listed awardees per category, in first-seen order."""
+        return Counter(a.category for a in self.rows)
+
+    def categories(self) -> list[str]:
+        """Declared categories first (in their order), then any others as listed."""
+        seen = dict.fromkeys(self.expected or {})
+        seen.update(dict.fromkeys(a.category for a in self.rows))
+        return list(seen)
+
+    def by_category(self) -> dict[str, list[Awardee]]:
+        groups: dict[str, list[Awardee]] = {c: [] for c in self.categories()}
+        for a in self.rows:
+            groups[a.category].append(a)
+        return groups
+
+    def extra_columns(self) -> list[str]:
+        return _extra_columns(self.rows)
+
+
+class Targets(Record):
+    year: int = Field(ge=1949, le=2200)
+    title: Text | None = None
+    expected: dict[Name, Count] | None = None
+    rows: list[Target] = Field(alias="list")
+
+    @property
+    def display_title(self) -> str:
+        return self.title or f"{self.year}年目标任务责任书"
+
+    def units(self) -> dict[str, list[Target]]:
+        """Rows grouped by responsible unit, in first-seen order."""
+        groups: dict[str, list[Target]] = {}
+        for t in self.rows:
+            groups.setdefault(t.unit, []).append(t)
+        return groups
+
+    def unit_counts(self) -> Counter[str]:
+        """Distinct responsible units per unit type."""
+        return Counter(rows[0].unit_type for rows in self.units().values())
+
+    def unit_types(self) -> list[str]:
+        seen = dict.fromkeys(self.expected or {})
+        seen.update(dict.fromkeys(t.unit_type for t in self.rows))
+        return list(seen)
+
+    def extra_columns(self) -> list[str]:
+        return _extra_columns(self.rows)
+
+
+def _extra_columns(rows: list[Awardee] | list[Target]) -> list[str]:
+    seen: dict[str, None] = {}
+    for r in rows:
+        seen.update(dict.fromkeys(r.extra))
+    return list(seen)
+
+
+class Distribution(Record):
+    报: list[Name] = []
+    送: list[Name] = []
+    发: list[Name] = []
+
+
+class Briefing(Record):
+    name: Name = "工作简报"
+    issue: PositiveInt = 1
+    date: MeetingDate | None = None
+    classification: Text | None = None
+    headline: Text | None = None
+    distribution: Distribution | None = None
+    copies: PositiveInt | None = None
+
+
+class Meeting(Record):
+    """A whole meeting file, its lists resolved to rows."""
+
+    format: Literal["meeting/1"]
+    sample: bool = False
+    issuer: Issuer
+    meeting: MeetingInfo
+    awards: Awards | None = None
+    targets: Targets | None = None
+    briefing: Briefing = Briefing()
+
+    @property
+    def issue_date(self) -> date:
+        """印发日期: the briefing's date, else the meeting's; also every document's date."""
+        return self.briefing.date or self.meeting.date
+
+    @property
+    def short_title(self) -> str:
+        """The meeting title without the issuer's name in front, for file names."""
+        title = self.meeting.title
+        for prefix in (self.issuer.short_name, self.issuer.name):
+            if prefix and title.startswith(prefix) and len(title) > len(prefix):
+                return title[len(prefix):]
+        return title
+
+    @property
+    def headline(self) -> str:
+        """The briefing's article title: given, or built from the meeting."""
+        if self.briefing.headline:
+            return self.briefing.headline
+        return f"{self.meeting.title}召开"
+
+
+# --- JSON Schema -------------------------------------------------------------
+
+def json_schema() -> dict[str, Any]:
+    """The schema of the *file*: a list may be a path (CSV/XLSX) or inline rows."""
+    schema = Meeting.model_json_schema(by_alias=True, mode="validation")
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["$id"] = "https://exporter.invalid/schema/meeting-1.json"
+    schema["title"] = "meeting/1"
+    defs = schema.get("$defs", {})
+    for owner, row in (("Awards", "Awardee"), ("Targets", "Target")):
+        prop = defs[owner]["properties"]["list"]
+        prop.clear()
+        prop.update({
+            "description": "路径（相对于会议文件的 .csv/.xlsx，可写 file.xlsx#工作表）或逐行列出",
+            "anyOf": [{"type": "string"}, {"type": "array", "items": {"$ref": f"#/$defs/{row}"}}],
+        })
+        row_props = defs[row]["properties"]
+        headers = AWARDEE_HEADERS if row == "Awardee" else TARGET_HEADERS
+        for key, cn in headers.items():
+            row_props[key]["title"] = cn
+    return schema
