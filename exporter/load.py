@@ -139,9 +139,20 @@ def _read_text(path: Path, problems: Problems, where: Location) -> str | None:
 
 
 def _yaml():
-    from ruamel.yaml import YAML
+    """A round-trip reader (it keeps positions) that leaves dates as text.
 
+    ruamel would turn ``2024-02-30`` into an exception with no position; as
+    text it reaches the model's date check and is reported at its line.
+    """
+    from ruamel.yaml import YAML
+    from ruamel.yaml.constructor import RoundTripConstructor
+
+    class DatesAsText(RoundTripConstructor):
+        pass
+
+    DatesAsText.add_constructor("tag:yaml.org,2002:timestamp", RoundTripConstructor.construct_yaml_str)
     yaml = YAML(typ="rt", pure=True)
+    yaml.Constructor = DatesAsText
     yaml.allow_duplicate_keys = False
     return yaml
 

@@ -55,8 +55,9 @@ def _neighbour_is_cjk(text: str, index: int, step: int) -> bool:
 def fullwidth_punctuation(text: str) -> str:
     """Half-width , : ; ( ) ? ! next to Chinese become their full-width forms.
 
-    A mark is converted when the character before it is CJK (``范兆森,动员``),
-    or, for an opening bracket, when the character after it is (``(一)``).
+    A mark is converted when the nearest character on either side is CJK
+    (``范兆森,动员``, ``16.3%,高新``, ``(一)``); a closing bracket also when it
+    closes a full-width opening one.
     Marks between Latin letters or digits (``09:00``, ``2+1``, ``f(x)``) stay
     as they are.  Spaces around a converted mark are dropped, as full-width
     marks carry their own space.
@@ -74,7 +75,7 @@ def fullwidth_punctuation(text: str) -> str:
             elif ch == ")":
                 convert = before or open_fullwidth > 0
             else:
-                convert = before
+                convert = before or after
             if convert:
                 while out and out[-1] == " ":
                     out.pop()

@@ -1,0 +1,112 @@
+"""The command line: exit codes, output folder, manifest, schema, init."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from exporter.cli import _run
+
+ROOT = Path(__file__).resolve().parents[1]
+BROKEN = ROOT / "tests" / "broken"
+
+
+def test_build_without_argument_builds_the_bundled_example(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    assert _run(["build", "--quiet"]) == 0
+    folder = tmp_path / "out" / "2024-03-11-2024年工作会议暨高质量发展表彰大会"
+    manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
+    assert manifest["tool"] == "exporter" and manifest["format"] == "meeting/1"
+    assert set(manifest["inputs"]) == {"meeting.yaml", "表彰名单.csv", "目标责任.xlsx"}
+    assert set(manifest["fonts"]) == {"title", "body", "heading", "lead", "song"}
+    for name, info in manifest["outputs"].items():
+        assert (folder / name).stat().st_size == info["bytes"]
+
+
+def test_manifest_is_deterministic_and_an_unchanged_build_is_skipped(tmp_path):
+    out = tmp_path / "out"
+    assert _run(["build", "--out", str(out), "--quiet"]) == 0
+    folder = next(out.iterdir())
+    first = {p.name: p.read_bytes() for p in folder.iterdir()}
+    mtimes = {p.name: p.stat().st_mtime_ns for p in folder.iterdir()}
+    assert _run(["build", "--out", str(out), "--quiet"]) == 0
+    assert {p.name: p.stat().st_mtime_ns for p in folder.iterdir()} == mtimes   # nothing rewritten
+    assert _run(["build", "--out", str(out), "--quiet", "--force"]) == 0
+    assert {p.name: p.read_bytes() for p in folder.iterdir()} == first          # same bytes again
+
+
+def test_ascii_names_give_plain_file_and_folder_names(tmp_path):
+    out = tmp_path / "out"
+    assert _run(["build", "--out", str(out), "--ascii-names", "--quiet"]) == 0
+    folder = out / "2024-03-11-meeting"
+    assert folder.is_dir()
+    assert all(p.name.isascii() for p in folder.iterdir())
+
+
+def test_unknown_format_is_a_usage_error(tmp_path, capsys):
+    assert _run(["build", "--format", "docx,odt", "--out", str(tmp_path / "o")]) == 2
+    assert "不认识的格式：odt" in capsys.readouterr().err
+    assert not (tmp_path / "o").exists()
+
+
+def test_a_folder_with_foreign_documents_is_not_overwritten(tmp_path, capsys):
+    out = tmp_path / "out"
+    folder = out / "2024-03-11-2024年工作会议暨高质量发展表彰大会"
+    folder.mkdir(parents=True)
+    (folder / "手写的简报.docx").write_bytes(b"not ours")
+    assert _run(["build", "--out", str(out)]) == 3
+    assert "不是本工具生成的文档" in capsys.readouterr().err
+    assert (folder / "手写的简报.docx").read_bytes() == b"not ours"
+
+
+def test_validate_reports_success_and_exit_zero(capsys):
+    assert _run(["validate", str(ROOT / "data/example/meeting.yaml")]) == 0
+    assert "检查通过" in capsys.readouterr().out
+
+
+def test_schema_is_a_json_schema_that_accepts_the_example_and_rejects_typos(capsys):
+    jsonschema = pytest.importorskip("jsonschema")
+    from ruamel.yaml import YAML
+
+    assert _run(["schema"]) == 0
+    schema = json.loads(capsys.readouterr().out)
+    jsonschema.Draft202012Validator.check_schema(schema)
+    data = YAML(typ="safe").load((ROOT / "data/example/meeting.yaml").read_text(encoding="utf-8"))
+    data["meeting"]["date"] = str(data["meeting"]["date"])
+    jsonschema.validate(data, schema)
+    data["meeting"]["venu"] = "x"
+    with pytest.raises(jsonschema.ValidationError, match="venu"):
+        jsonschema.validate(data, schema)
+
+
+def test_init_writes_templates_that_validate(tmp_path, capsys):
+    assert _run(["init", str(tmp_path)]) == 0
+    names = sorted(p.name for p in tmp_path.iterdir())
+    assert names == sorted(["meeting.yaml", "表彰名单.csv", "表彰名单.xlsx", "目标责任.csv", "目标责任.xlsx"])
+    assert _run(["validate", str(tmp_path / "meeting.yaml")]) == 0
+    assert _run(["init", str(tmp_path)]) == 2          # never overwrite without --force
+    assert "--force" in capsys.readouterr().err
+
+
+def test_process_exit_codes_and_no_traceback():
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    proc = subprocess.run([sys.executable, "-m", "exporter", "validate", str(BROKEN / "unknown_key.yaml")],
+                          capture_output=True, text=True, env=env, timeout=60)
+    assert proc.returncode == 1
+    assert "未知的键“venu”" in proc.stdout and "Traceback" not in proc.stdout + proc.stderr
+    proc = subprocess.run([sys.executable, "-m", "exporter", "build", "--no-such-option"],
+                          capture_output=True, text=True, env=env, timeout=60)
+    assert proc.returncode == 2
+
+
+def test_quiet_build_prints_nothing_when_not_a_terminal(tmp_path):
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    proc = subprocess.run([sys.executable, "-m", "exporter", "build", "--out", str(tmp_path / "o"),
+                           "--format", "xlsx"], capture_output=True, text=True, env=env, timeout=300)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout == ""
