@@ -172,34 +172,42 @@ def init(
 
 @app.command()
 def fonts(
-    meeting: Optional[Path] = typer.Argument(None, help="会议文件：同时检查其中每个字符能否显示。"),
+    meeting: Optional[Path] = typer.Argument(None, help="会议文件：同时检查其中（含名单）每个字符能否显示。"),
 ) -> None:
-    """显示各字体角色使用的字体文件，以及会议中无法显示的字符。"""
+    """显示各字体角色使用的字体文件，以及会议中缺字、由备用字体补字或无法显示的字符。"""
     from .fonts import describe, resolve_fonts
-    from .load import _walk_text, read_document
-    from .errors import Problems
 
     fontset = resolve_fonts()
-    text = None
-    if meeting is not None:
-        problems = Problems()
-        parsed = read_document(meeting, problems)
-        problems.raise_if_any()
-        text = "".join(t for _, t in _walk_text(parsed[0]))
-    rows = describe(fontset, text)
-    for row in rows:
+    text = _meeting_text(meeting) if meeting is not None else None
+    for row in describe(fontset, text):
         typer.echo(_font_line(row))
 
 
+def _meeting_text(path: Path) -> str:
+    """All text of a meeting and its lists; the raw file's text when it does not validate."""
+    from .errors import Problems
+    from .load import _walk_text, load, read_document
+
+    try:
+        data = load(path).meeting.model_dump(by_alias=True, mode="json")
+    except InputError:
+        problems = Problems()
+        parsed = read_document(path, problems)
+        problems.raise_if_any()
+        data = parsed[0]
+    return "".join(t for _, t in _walk_text(data))
+
+
 def _font_line(row: dict) -> str:
-    parts = [f"{row.get('role', '')}: {row.get('path', '')}"]
-    if "bundled" in row:
-        parts.append("（内置）" if row["bundled"] else "（配置）")
-    if row.get("covered") is not None:
-        parts.append(f"覆盖 {row['covered']}/{row.get('total', '?')} 个字符")
-    if row.get("missing"):
-        parts.append(f"无法显示：{''.join(row['missing'])}")
-    return " ".join(parts)
+    origin = "内置" if row["bundled"] else row["origin"]
+    line = f"{row['role']:<8}{row['official']:<10}{row['family']}（{origin}）{row['file']}"
+    if row.get("total") is not None:
+        line += f"\n          覆盖 {row['covered']}/{row['total']} 个字符"
+        if row.get("fallback"):
+            line += f"；由备用字体补：{row['fallback']}"
+        if row.get("missing"):
+            line += f"；无法显示：{row['missing']}"
+    return line
 
 
 # --- ingest -------------------------------------------------------------------------

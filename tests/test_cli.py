@@ -110,3 +110,12 @@ def test_quiet_build_prints_nothing_when_not_a_terminal(tmp_path):
                            "--format", "xlsx"], capture_output=True, text=True, env=env, timeout=300)
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout == ""
+
+
+def test_fonts_shows_each_role_and_the_characters_the_fallback_draws(capsys):
+    assert _run(["fonts", str(ROOT / "data/example/meeting.yaml")]) == 0
+    out = capsys.readouterr().out
+    body = out[out.index("body"):out.index("heading")]
+    assert "仿宋_GB2312" in body and "FandolFang" in body
+    assert "由备用字体补" in body and "喆" in body and "𬭚" in body   # from the CSV list, not only the YAML
+    assert "无法显示" not in out
