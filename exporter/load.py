@@ -30,7 +30,7 @@ MEETING_SUFFIXES = (".yaml", ".yml", ".json")
 LIST_KEYS = {"awards": (AWARDEE_HEADERS, REQUIRED_AWARDEE, "表彰名单"),
              "targets": (TARGET_HEADERS, REQUIRED_TARGET, "目标责任")}
 
-Path_ = tuple  # a key path into the meeting: ("awards", "list", 3, "name")
+KeyPath = tuple  # a key path into the meeting: ("awards", "list", 3, "name")
 
 
 @dataclass
@@ -51,7 +51,7 @@ class DocumentPositions:
         self.file = file
         self.root = root
 
-    def locate(self, path: Path_, at_key: bool = False) -> Location:
+    def locate(self, path: KeyPath, at_key: bool = False) -> Location:
         node, line, col = self.root, 0, 0
         lc = getattr(node, "lc", None)
         if lc is not None:
@@ -74,7 +74,7 @@ class DocumentPositions:
         return Location(self.file, line + 1, col + 1, path=_dotted(path))
 
 
-def _dotted(path: Path_) -> str:
+def _dotted(path: KeyPath) -> str:
     out = ""
     for step in path:
         out += f"[{step}]" if isinstance(step, int) else (f".{step}" if out else str(step))
@@ -89,8 +89,7 @@ class ListSource:
     sheet: str | None
     rows: list[int]                       # file row number per list index
     headers: dict[str, str]               # canonical key (or extra header) → header as written
-    cells: list[str] | None = None        # column letters per canonical key (XLSX)
-    letters: dict[str, str] = field(default_factory=dict)
+    letters: dict[str, str] = field(default_factory=dict)   # column letters per key (XLSX)
 
     def locate(self, index: int, key: str | None) -> Location:
         header = self.headers.get(key, key) if key else None
@@ -109,7 +108,7 @@ class Locator:
         self.lists: dict[str, ListSource] = {}
         self.inline_keys: dict[tuple[str, int], dict[str, str]] = {}
 
-    def __call__(self, path: Path_, at_key: bool = False) -> Location:
+    def __call__(self, path: KeyPath, at_key: bool = False) -> Location:
         if len(path) >= 3 and path[0] in self.lists and path[1] == "list" and isinstance(path[2], int):
             key = path[4] if len(path) >= 5 and path[3] == "extra" else (path[3] if len(path) >= 4 else None)
             return self.lists[path[0]].locate(path[2], key)
@@ -160,11 +159,9 @@ def _yaml():
 def _plain(node: Any) -> Any:
     """ruamel's commented containers → plain dicts and lists (positions are kept apart)."""
     if isinstance(node, dict):
-        return {str(k) if not isinstance(k, (str, int)) else k: _plain(v) for k, v in node.items()}
+        return {k if isinstance(k, (str, int)) else str(k): _plain(v) for k, v in node.items()}
     if isinstance(node, list):
         return [_plain(v) for v in node]
-    if isinstance(node, datetime):
-        return node
     return node
 
 
@@ -583,7 +580,7 @@ def _check_duplicates(section: str, rows: list[dict], keys: tuple, label: str, l
             first[ident] = i
 
 
-def _walk_text(node: Any, path: Path_ = ()) -> Iterator[tuple[Path_, str]]:
+def _walk_text(node: Any, path: KeyPath = ()) -> Iterator[tuple[KeyPath, str]]:
     if isinstance(node, str):
         yield path, node
     elif isinstance(node, dict):
