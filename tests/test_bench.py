@@ -1,0 +1,98 @@
+"""The benchmark still runs: every case and every target comes out, in the table and the JSON.
+
+Times are never asserted (CI machines differ and neighbours are noisy); what
+would rot is the harness itself — a renamed option, a case that silently
+stops producing output, an alternative whose library changed its API.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "bench"))
+
+import synth  # noqa: E402  (bench/synth.py)
+
+from exporter.load import load_meeting  # noqa: E402
+
+QUICK_SIZE = 200
+EXPECTED_CASES = [
+    "cli/help", "cli/validate", "example/all", "example/pdf", "example/pdf:libreoffice",
+    f"{QUICK_SIZE}/xlsx", f"{QUICK_SIZE}/xlsx:xlsxwriter",
+    f"{QUICK_SIZE}/docx", f"{QUICK_SIZE}/docx:docxtpl",
+    f"{QUICK_SIZE}/pdf", f"{QUICK_SIZE}/pdf:typst", f"{QUICK_SIZE}/pdf:libreoffice",
+    f"{QUICK_SIZE}/all",
+]
+EXPECTED_TARGETS = [
+    "example, all three documents, cold", "exporter --help", "exporter validate, the example",
+    "workbook vs XlsxWriter constant_memory", "workbook: peak memory", "briefing vs docxtpl tables",
+    "PDF vs Typst tables", "PDF summary vs LibreOffice converting the .docx", "linear",
+]
+
+
+@pytest.fixture(scope="module")
+def quick_run(tmp_path_factory):
+    """One `bench/run.py --quick` for the module: about half a minute on two cores."""
+    out = tmp_path_factory.mktemp("bench")
+    done = subprocess.run(
+        [sys.executable, str(ROOT / "bench" / "run.py"), "--quick",
+         "--json", str(out / "results.json"), "--markdown", str(out / "RESULTS.md")],
+        cwd=ROOT, capture_output=True, text=True, timeout=900)
+    assert done.returncode == 0, done.stderr[-3000:]
+    return done, json.loads((out / "results.json").read_text(encoding="utf-8")), out
+
+
+@pytest.mark.slow
+def test_quick_run_measures_every_case(quick_run):
+    _, results, _ = quick_run
+    cases = {c["name"]: c for c in results["cases"]}
+    assert list(cases) == EXPECTED_CASES
+    for name, case in cases.items():
+        # A case may wait for a renderer that is not written yet; it may never fail or vanish.
+        assert case["status"] in ("ok", "not available"), (name, case["runs"], case["unavailable"])
+        if case["status"] == "ok":
+            assert case["median_s"] > 0 and case["min_s"] <= case["median_s"] <= case["max_s"], name
+            assert case["peak_mb"] > 1, name
+            assert len(case["runs"]) == 1            # --quick: one run each
+    # The example and the CLI need no renderer: they are always measured.
+    assert cases["cli/help"]["status"] == "ok" and cases["cli/validate"]["status"] == "ok"
+    assert results["meta"]["machine"]["nproc"] >= 1 and results["meta"]["sizes"] == [QUICK_SIZE]
+
+
+@pytest.mark.slow
+def test_quick_run_prints_the_table_and_every_target(quick_run):
+    done, results, out = quick_run
+    table = done.stdout
+    for name in EXPECTED_CASES:
+        assert f"| {name} |" in table, name
+    targets = results["targets"]
+    for title in EXPECTED_TARGETS:
+        matching = [t for t in targets if title in t["name"]]
+        assert matching, title
+        for t in matching:
+            assert t["verdict"] in ("met", "not met", "not measured")
+            assert f"| {t['name']} |" in table
+    # The Markdown section written for the README is the same report.
+    assert (out / "RESULTS.md").read_text(encoding="utf-8").strip() == table.strip()
+
+
+def test_synthetic_meeting_is_valid_deterministic_and_uses_rare_characters(tmp_path):
+    first = synth.write_meeting(tmp_path / "a", 400, 60)
+    again = synth.write_meeting(tmp_path / "b", 400, 60)
+    for name in ("meeting.yaml", synth.AWARDS_FILE, synth.TARGETS_FILE):
+        assert (tmp_path / "a" / name).read_bytes() == (tmp_path / "b" / name).read_bytes(), name
+    meeting = load_meeting(first.meeting)            # every credit code checks, counts match
+    assert len(meeting.awards.rows) == 400 and len(meeting.targets.rows) == 60
+    assert meeting.awards.expected == {"企业": first.enterprises, "单位": first.units}
+    names = "".join(a.name for a in meeting.awards.rows)
+    for rare in ("喆", "堃", "玥", "𬭚"):
+        assert rare in names, rare
+    assert len({a.name for a in meeting.awards.rows}) == 400
+    assert sum(1 for a in meeting.awards.rows if a.credit_code) == first.enterprises
+    assert again.awardees == 400
