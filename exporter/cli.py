@@ -225,7 +225,7 @@ def ingest(
     written = write_draft(draft, output)
     for p in written:
         _say(f"已写出 {p}")
-    notes = list(getattr(draft, "review", [])) + list(getattr(draft, "corrections", []))
+    notes = draft.review          # every damaged place is a review note too, with its field
     if notes and not state.quiet:
         typer.echo(f"需要核实 {len(notes)} 处：", err=True)
         for note in notes:
@@ -234,6 +234,85 @@ def ingest(
 
 # --- delivery ---------------------------------------------------------------------
 # `mail` and `run` (exporter.deliver) are defined here, each a thin call into the library.
+
+def _debug_sink():
+    """With --debug, the SMTP transcript (login data hidden) goes to stderr."""
+    return (lambda line: typer.echo(line, err=True)) if state.debug else None
+
+
+@app.command()
+def mail(
+    meetings: List[Path] = typer.Argument(..., help="会议文件（.yaml/.json）：每个会议发一封邮件。"),
+    to: Optional[List[str]] = typer.Option(None, "--to", help="收件人，可重复或用逗号分隔；覆盖配置文件的 to。"),
+    cc: Optional[List[str]] = typer.Option(None, "--cc", help="抄送。"),
+    bcc: Optional[List[str]] = typer.Option(None, "--bcc", help="密送（不出现在邮件头中）。"),
+    sender: Optional[str] = typer.Option(None, "--from", help="发件人，如 \"简报室 <briefing@example.cn>\"。"),
+    config: Optional[Path] = typer.Option(None, "--config", "-c", help="含 [smtp] 和 [mail] 的 TOML 文件（jobs.toml 也可）。"),
+    eml: Optional[Path] = typer.Option(None, "--eml", help="不发送，把邮件原样写入此文件（多个会议时为文件夹）。"),
+    out: Path = typer.Option(Path("out"), "--out", "-o", help="输出根文件夹（与 build 相同）。"),
+    format: Optional[str] = typer.Option(None, "--format", "-f", help="附加的格式：docx,pdf,xlsx（默认全部）。"),
+    ascii_names: bool = typer.Option(False, "--ascii-names", help="文件名只用 ASCII。"),
+    host: Optional[str] = typer.Option(None, "--smtp-host", help="邮件服务器。"),
+    port: Optional[int] = typer.Option(None, "--smtp-port", help="端口（默认 tls 465、starttls 587、plain 25）。"),
+    security: Optional[str] = typer.Option(None, "--security", help="tls、starttls 或 plain（仅限本机）。"),
+    username: Optional[str] = typer.Option(None, "--username", help="登录名；密码只从 --password-env 或 --password-file 读取。"),
+    password_env: Optional[str] = typer.Option(None, "--password-env", help="存放密码的环境变量名，如 EXPORTER_SMTP_PASSWORD。"),
+    password_file: Optional[Path] = typer.Option(None, "--password-file", help="存放密码的文件。"),
+    ca_file: Optional[Path] = typer.Option(None, "--ca-file", help="信任的 CA 证书（PEM），用于单位内部 CA。"),
+    timeout: Optional[float] = typer.Option(None, "--timeout", help="网络超时（秒）。"),
+    allow_plain: bool = typer.Option(False, "--allow-plain", help="允许不加密连接非本机服务器。"),
+    max_size_mb: Optional[float] = typer.Option(None, "--max-size-mb", help="邮件大小上限（MB，默认 20）。"),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="只输出错误。"),
+) -> None:
+    """生成（或沿用未变的）文档，每个会议一封邮件发出；或用 --eml 写成邮件文件。"""
+    from .build import parse_formats
+    from .deliver.config import mail_settings
+    from .deliver.job import build_meeting, mail_built
+    from .fonts import resolve_fonts
+
+    state.quiet = state.quiet or quiet
+    settings = mail_settings(config, to=to or (), cc=cc or (), bcc=bcc or (), sender=sender,
+                             max_size_mb=max_size_mb, host=host, port=port, security=security,
+                             username=username, password_env=password_env, password_file=password_file,
+                             ca_file=ca_file, timeout=timeout, allow_plain=allow_plain)
+    formats = parse_formats(format)
+    fonts = resolve_fonts()
+    failures: list[ExporterError] = []
+    for path in meetings:
+        try:
+            built = build_meeting(path, out_root=out, formats=formats, ascii_names=ascii_names,
+                                  fonts=fonts, progress=_progress)
+            target = eml / f"{built.result.folder.name}.eml" if eml and len(meetings) > 1 else eml
+            done = mail_built(built, settings, eml=target, debug=_debug_sink())
+        except ExporterError as exc:
+            if len(meetings) == 1:
+                raise
+            _report(exc)
+            failures.append(exc)
+            continue
+        _say(f"{path}：已写出 {target}" if done == "saved" else f"{path}：已发送（{built.result.folder}）")
+    if failures:
+        raise typer.Exit(max(int(f.exit_code) for f in failures))
+
+
+@app.command()
+def run(
+    jobs: Path = typer.Argument(..., help="任务文件 jobs.toml：会议、输出文件夹、收件人、SMTP、日志和锁文件。"),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="只输出错误（cron 中推荐）。"),
+) -> None:
+    """定时任务：只重新生成有变化的会议，只发送尚未发出的文档，每个会议记一行日志。"""
+    from .deliver.job import run_job
+
+    state.quiet = state.quiet or quiet
+    report = run_job(jobs, progress=_progress if _interactive() else None, debug=_debug_sink())
+    for item in report.items:
+        if item.exit_code:
+            typer.echo(f"错误：{item.meeting}：{item.error}", err=True)
+        else:
+            _say(f"{item.meeting}：{item.built}，{item.mailed}")
+    if report.log_error:
+        typer.echo(f"错误：{report.log_error}", err=True)
+    raise typer.Exit(report.exit_code)
 
 # --- entry point ----------------------------------------------------------------------
 
