@@ -268,6 +268,7 @@ def mail(
     from .build import parse_formats
     from .deliver.config import mail_settings
     from .deliver.job import build_meeting, mail_built
+    from .deliver.mail import check_ready
     from .fonts import resolve_fonts
 
     state.quiet = state.quiet or quiet
@@ -275,6 +276,8 @@ def mail(
                              max_size_mb=max_size_mb, host=host, port=port, security=security,
                              username=username, password_env=password_env, password_file=password_file,
                              ca_file=ca_file, timeout=timeout, allow_plain=allow_plain)
+    if eml is None:
+        check_ready(settings)
     formats = parse_formats(format)
     fonts = resolve_fonts()
     failures: list[ExporterError] = []
@@ -309,7 +312,7 @@ def run(
         if item.exit_code:
             typer.echo(f"错误：{item.meeting}：{item.error}", err=True)
         else:
-            _say(f"{item.meeting}：{item.built}，{item.mailed}")
+            _say(item.summary())
     if report.log_error:
         typer.echo(f"错误：{report.log_error}", err=True)
     raise typer.Exit(report.exit_code)
