@@ -1,0 +1,371 @@
+"""The briefing's body as WordprocessingML text: masthead, article, attachments, end block.
+
+Everything here is string building over the model and :mod:`exporter.render.prose`
+(no document library), because it is linear and fast: a list of 10,000
+awardees becomes 10,000 ``<w:tr>`` strings in well under a second, where
+python-docx's ``add_row`` and ``table.rows[i]`` are quadratic (fonts.md).
+render/word parses the result once and installs it.
+
+Every paragraph names a style from :mod:`exporter.render.word_styles`; runs
+carry no formatting except where a paragraph mixes two faces (an item's lead
+and its text) or the masthead name must shrink to fit the line.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from xml.sax.saxutils import escape
+
+from exporter import layout
+from exporter.model import Awards, Meeting, Targets
+from exporter.render import prose
+from exporter.render import word_styles as st
+from exporter.text import classifier_for, format_date, format_number
+
+# --- paragraphs and runs ----------------------------------------------------------
+
+Run = tuple[str | None, str]          # (character style id or None, text)
+
+
+def run_xml(text: str, char_style: str | None = None, rpr: str = "") -> str:
+    """A run; tabs and line breaks in *text* become w:tab / w:br."""
+    props = (f'<w:rStyle w:val="{char_style}"/>' if char_style else "") + rpr
+    head = f"<w:r><w:rPr>{props}</w:rPr>" if props else "<w:r>"
+    pieces = []
+    for i, line in enumerate(text.split("\n")):
+        if i:
+            pieces.append("<w:br/>")
+        for j, chunk in enumerate(line.split("\t")):
+            if j:
+                pieces.append("<w:tab/>")
+            if chunk:
+                pieces.append(f'<w:t xml:space="preserve">{escape(chunk)}</w:t>')
+    return head + "".join(pieces) + "</w:r>"
+
+
+def paragraph_xml(style: str, runs: Iterable[Run] | str = (), ppr: str = "") -> str:
+    """A paragraph of *style*; *runs* is plain text or (character style, text) pairs."""
+    if isinstance(runs, str):
+        runs = [(None, runs)] if runs else []
+    body = "".join(run_xml(text, cs) for cs, text in runs if text)
+    return f'<w:p><w:pPr><w:pStyle w:val="{style}"/>{ppr}</w:pPr>{body}</w:p>'
+
+
+def blank_line() -> str:
+    """An empty body line: one line of the grid (the blank lines GB/T 9704 counts)."""
+    return paragraph_xml(st.NORMAL)
+
+
+# --- masthead (报头) -----------------------------------------------------------------
+
+def _masthead_name_runs(name: str) -> str:
+    """The briefing name, spaced; a name too long for one line so is set tighter and smaller."""
+    area_pt = st.AREA_WIDTH / layout.TWIPS_PER_PT
+    em = prose.text_em(name)
+    tracking_pt = st.MASTHEAD_TRACKING / layout.TWIPS_PER_PT
+    if em * (layout.MASTHEAD_PT + tracking_pt) <= area_pt:
+        return run_xml(name)
+    pt = max(int(area_pt / em * 2) / 2, layout.TITLE_PT / 2)
+    sz = st.half_points(pt)
+    return run_xml(name, rpr=f'<w:spacing w:val="0"/><w:sz w:val="{sz}"/><w:szCs w:val="{sz}"/>')
+
+
+def masthead(meeting: Meeting) -> list[str]:
+    """Classification (and 样例), red name, 第N期, office left / date right over the red rule."""
+    brief = meeting.briefing
+    first: list[Run] = [(None, brief.classification or "")]
+    if meeting.sample:
+        first += [(None, "\t"), (st.SAMPLE_MARK, "样例")]
+    name = f'<w:p><w:pPr><w:pStyle w:val="{st.MASTHEAD_NAME}"/></w:pPr>{_masthead_name_runs(brief.name)}</w:p>'
+    return [
+        paragraph_xml(st.CLASSIFICATION, first),
+        name,
+        paragraph_xml(st.ISSUE_NUMBER, prose.issue_line(meeting)),
+        paragraph_xml(st.MASTHEAD_INFO, f"{meeting.issuer.compiling_office}\t{format_date(meeting.issue_date)}"),
+    ]
+
+
+# --- the article (报核) ----------------------------------------------------------------
+
+HEADLINE_MAX_EM = int(st.AREA_WIDTH / layout.TWIPS_PER_PT / layout.TITLE_PT)
+
+
+def headline(text: str, style: str = st.TITLE) -> str:
+    """A 2号 title in balanced lines, broken with line breaks where prose chose."""
+    lines = prose.balanced_lines(text, HEADLINE_MAX_EM)
+    return paragraph_xml(style, "\n".join(lines))
+
+
+_BLOCK_STYLES = {"body": st.NORMAL, "section": st.LEVEL1, "note": st.NOTE}
+
+
+def article(meeting: Meeting) -> list[str]:
+    """Two blank lines under the red rule, the headline, then the prose blocks."""
+    out = [blank_line(), blank_line(), headline(meeting.headline)]
+    for block in prose.article(meeting):
+        if block.kind == "item":
+            out.append(paragraph_xml(st.LEVEL2, [(None, block.lead), (st.BODY_CHAR, block.text)]))
+        else:
+            out.append(paragraph_xml(_BLOCK_STYLES[block.kind], block.text))
+    return out
+
+
+# --- attachment tables ------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Column:
+    """A table column: header, paragraph style of its cells, widest it may grow (ems)."""
+
+    header: str
+    style: str = st.TABLE_TEXT
+    cap_em: float = 16.0
+
+
+CELL_PADDING = 2 * 85                     # left + right cell margin of the table style
+TABLE_CHAR = st.chars(1, layout.TABLE_PT)
+
+
+def fast_em(text: str) -> float:
+    """Width in ems, quickly: ASCII counts ½, everything else 1 (for column widths)."""
+    return len(text) - 0.5 * len(text.encode("ascii", "ignore"))
+
+
+def column_widths(columns: Sequence[Column], cells: Sequence[Sequence[str]], total: int) -> list[int]:
+    """Widths (twips) summing to *total*: each column as wide as its longest text allows.
+
+    A column first gets its natural width (longest entry, at most ``cap_em``);
+    spare width is shared in proportion to the natural widths; a shortfall is
+    taken from the widest columns (they wrap), never below their header.
+    """
+    natural = []
+    floor = []
+    for c, column in enumerate(columns):
+        longest = max((fast_em(row[c]) for row in cells), default=0.0)
+        head = fast_em(column.header)
+        natural.append(max(min(max(longest, head), column.cap_em), head) * TABLE_CHAR + CELL_PADDING + 40)
+        floor.append(head * TABLE_CHAR + CELL_PADDING + 40)
+    need = sum(natural)
+    if need <= total:
+        widths = [w + (total - need) * w / need for w in natural]
+    else:
+        widths = _shrink_widest(natural, floor, total)
+    widths = [int(w) for w in widths]
+    widths[max(range(len(widths)), key=lambda i: widths[i])] += total - sum(widths)
+    return widths
+
+
+def _shrink_widest(natural: list[float], floor: list[float], total: int) -> list[float]:
+    """Lower a common ceiling over the widest columns until the table fits."""
+    lo, hi = 0.0, max(natural)
+    for _ in range(50):
+        mid = (lo + hi) / 2
+        if sum(max(min(w, mid), f) for w, f in zip(natural, floor)) > total:
+            hi = mid
+        else:
+            lo = mid
+    widths = [max(min(w, lo), f) for w, f in zip(natural, floor)]
+    scale = total / sum(widths)
+    return [w * scale for w in widths] if scale < 1 else widths
+
+
+def _cell_open(width: int, style: str) -> str:
+    return (f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/><w:vAlign w:val="center"/></w:tcPr>'
+            f'<w:p><w:pPr><w:pStyle w:val="{style}"/></w:pPr>')
+
+
+ROW_OPEN = "<w:tr><w:trPr><w:cantSplit/></w:trPr>"
+HEADER_ROW_OPEN = "<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>"
+
+
+def table_xml(columns: Sequence[Column], groups: Sequence[tuple[str, Sequence[Sequence[str]]]]) -> str:
+    """A grouped list: a repeated header row, then per group a spanning title row and its rows.
+
+    Rows never split across pages (w:cantSplit); the header repeats on each
+    page (w:tblHeader); the group title keeps with its first row (style
+    表格分组 has keepNext).  Built as text: one pass, linear in the rows.
+    """
+    total = st.AREA_WIDTH
+    all_cells = [row for _, rows in groups for row in rows]
+    widths = column_widths(columns, all_cells, total)
+    opens = [_cell_open(w, c.style) for w, c in zip(widths, columns)]
+    close = "</w:t></w:r></w:p></w:tc>"
+    empty_close = "</w:p></w:tc>"
+    text_open = '<w:r><w:t xml:space="preserve">'
+    parts = ['<w:tbl><w:tblPr><w:tblStyle w:val="', st.ATTACHMENT_TABLE, '"/>',
+             f'<w:tblW w:w="{total}" w:type="dxa"/><w:jc w:val="center"/>',
+             '<w:tblLayout w:type="fixed"/>',
+             '<w:tblLook w:val="0000" w:firstRow="0" w:lastRow="0" w:firstColumn="0" w:lastColumn="0" '
+             'w:noHBand="1" w:noVBand="1"/></w:tblPr><w:tblGrid>',
+             "".join(f'<w:gridCol w:w="{w}"/>' for w in widths), "</w:tblGrid>", HEADER_ROW_OPEN]
+    header_open = [_cell_open(w, st.TABLE_HEADER) for w in widths]
+    for o, column in zip(header_open, columns):
+        parts += [o, text_open, escape(column.header), close]
+    parts.append("</w:tr>")
+    group_open = (f'<w:tc><w:tcPr><w:tcW w:w="{total}" w:type="dxa"/><w:gridSpan w:val="{len(columns)}"/>'
+                  f'<w:vAlign w:val="center"/></w:tcPr><w:p><w:pPr><w:pStyle w:val="{st.TABLE_GROUP}"/></w:pPr>')
+    append = parts.append
+    for title, rows in groups:
+        if title:
+            parts += [ROW_OPEN, group_open, text_open, escape(title), close, "</w:tr>"]
+        for row in rows:
+            append(ROW_OPEN)
+            for o, text in zip(opens, row):
+                if text:
+                    parts += [o, text_open, escape(text), close]
+                else:
+                    parts += [o, empty_close]
+            append("</w:tr>")
+    parts.append("</w:tbl>")
+    return "".join(parts)
+
+
+def awards_table(awards: Awards) -> str:
+    """序号, 名称, 奖项, 所属园区 (when any row has a park), grouped by category."""
+    has_park = any(a.park for a in awards.rows)
+    columns = [Column("序号", st.TABLE_TEXT_CENTER, 4), Column("名称", cap_em=18), Column("奖项", cap_em=14)]
+    if has_park:
+        columns.append(Column("所属园区", st.TABLE_TEXT_CENTER, 8))
+    groups = []
+    position = 0
+    for category, rows in awards.by_category().items():
+        cells = []
+        for a in rows:
+            position += 1
+            row = [str(a.no or position), a.name, a.award]
+            if has_park:
+                row.append(a.park or "")
+            cells.append(row)
+        if cells:
+            groups.append((f"{category}（{len(cells)}{classifier_for(category)}）", cells))
+    return table_xml(columns, groups)
+
+
+def _owner_per_unit(targets: Targets) -> dict[str, str] | None:
+    """Each unit's one 责任人, when every unit names exactly one (then it heads the group)."""
+    owners = {}
+    for unit, rows in targets.units().items():
+        names = {t.owner for t in rows}
+        if len(names) != 1 or None in names:
+            return None
+        owners[unit] = names.pop()
+    return owners
+
+
+def targets_table(targets: Targets) -> str:
+    """序号, 指标, 目标值, then 完成时限 / 责任人 / 备注 where given, grouped by unit.
+
+    When each unit has a single 责任人 it is named once in the unit's title
+    row instead of on every row.
+    """
+    rows = targets.rows
+    unit_owner = _owner_per_unit(targets)
+    optional = [("完成时限", any(t.deadline for t in rows), st.TABLE_TEXT_CENTER, 9),
+                ("责任人", unit_owner is None and any(t.owner for t in rows), st.TABLE_TEXT, 10),
+                ("备注", any(t.note for t in rows), st.TABLE_TEXT, 10)]
+    columns = [Column("序号", st.TABLE_TEXT_CENTER, 4), Column("指标", cap_em=14),
+               Column("目标值", st.TABLE_TEXT_CENTER, 8)]
+    columns += [Column(h, style, cap) for h, present, style, cap in optional if present]
+    groups = []
+    position = 0
+    for unit, unit_rows in targets.units().items():
+        cells = []
+        for t in unit_rows:
+            position += 1
+            row = [str(t.no or position), t.indicator, f"{format_number(t.value)}{t.measure or ''}"]
+            extras = [format_date(t.deadline) if t.deadline else "", t.owner or "", t.note or ""]
+            row += [value for value, (_, present, _, _) in zip(extras, optional) if present]
+            cells.append(row)
+        kind = unit_rows[0].unit_type
+        title = unit if unit.endswith(kind) else f"{unit}（{kind}）"
+        if unit_owner:
+            title += f"　责任人：{unit_owner[unit]}"
+        groups.append((title, cells))
+    return table_xml(columns, groups)
+
+
+def attachments(meeting: Meeting) -> list[str]:
+    """Each list on a new page: 附件N top left, its title centred on line 3, the table."""
+    tables = []
+    if meeting.awards and meeting.awards.rows:
+        tables.append(lambda: awards_table(meeting.awards))
+    if meeting.targets and meeting.targets.rows:
+        tables.append(lambda: targets_table(meeting.targets))
+    out = []
+    for (label, title), make_table in zip(prose.attachment_titles(meeting), tables):
+        out += [paragraph_xml(st.ATTACHMENT_LABEL, label), blank_line(),
+                headline(title, st.ATTACHMENT_TITLE), blank_line(), make_table()]
+    return out
+
+
+# --- end block (报尾) ---------------------------------------------------------------------
+
+# The end block spans the type area.  Its horizontal position is given from the
+# page edge: LibreOffice floats a table only when text could still run beside
+# it, which it judges against the page width for a page-anchored table (a
+# margin-anchored one would have to be 5 mm narrower than the type area).
+END_BLOCK_WIDTH = st.AREA_WIDTH
+LEFT_MARGIN = layout.DOCX_PAGE_TWIPS["left"]
+THICK = st.eighth_points(layout.END_RULE_THICK_MM)
+THIN = st.eighth_points(layout.END_RULE_THIN_MM)
+
+
+def _end_row(style: str, text: str, top: int = 0, bottom: int = 0) -> str:
+    borders = ""
+    if top:
+        borders += f'<w:top w:val="single" w:sz="{top}" w:space="0" w:color="{st.BLACK}"/>'
+    if bottom:
+        borders += f'<w:bottom w:val="single" w:sz="{bottom}" w:space="0" w:color="{st.BLACK}"/>'
+    return (f'{ROW_OPEN}<w:tc><w:tcPr><w:tcW w:w="{END_BLOCK_WIDTH}" w:type="dxa"/>'
+            f'<w:tcBorders>{borders}</w:tcBorders></w:tcPr>{paragraph_xml(style, text)}</w:tc></w:tr>')
+
+
+def end_block(meeting: Meeting) -> list[str]:
+    """Rules, 报：/送：/发：, （共印N份）: a table floating at the bottom of the last page.
+
+    The table is anchored to the document's last paragraph with
+    ``tblpYSpec="bottom"`` relative to the margins, so its last rule sits on
+    the bottom of the type area (GB/T 9704 §7.4.1) however long the body is,
+    in Word and in LibreOffice.  Empty when the meeting names no recipients
+    and no copy count.
+    """
+    lines = prose.distribution_lines(meeting)
+    copies = prose.copies_line(meeting)
+    if not lines and not copies:
+        return []
+    rows = []
+    for i, (label, names) in enumerate(lines):
+        last = i == len(lines) - 1
+        rows.append(_end_row(st.END_BLOCK, label + names, top=THICK if i == 0 else 0,
+                             bottom=THICK if last and not copies else 0))
+    if copies:
+        rows.append(_end_row(st.END_BLOCK_COPIES, copies, top=THIN if lines else THICK, bottom=THICK))
+    return [
+        paragraph_xml(st.SPACER),            # keeps Word from merging it with a table above
+        '<w:tbl><w:tblPr><w:tblpPr w:leftFromText="0" w:rightFromText="0" w:topFromText="0" '
+        'w:bottomFromText="0" w:vertAnchor="margin" w:horzAnchor="page" '
+        f'w:tblpX="{LEFT_MARGIN}" w:tblpYSpec="bottom"/><w:tblOverlap w:val="never"/>'
+        f'<w:tblW w:w="{END_BLOCK_WIDTH}" w:type="dxa"/><w:tblLayout w:type="fixed"/>'
+        '<w:tblCellMar><w:top w:w="0" w:type="dxa"/><w:left w:w="0" w:type="dxa"/>'
+        '<w:bottom w:w="0" w:type="dxa"/><w:right w:w="0" w:type="dxa"/></w:tblCellMar>'
+        f'</w:tblPr><w:tblGrid><w:gridCol w:w="{END_BLOCK_WIDTH}"/></w:tblGrid>{"".join(rows)}</w:tbl>',
+    ]
+
+
+# --- page numbers --------------------------------------------------------------------------
+
+def page_number_xml(style: str) -> str:
+    """— N — with N a PAGE field (shown as 1 until the reader updates it)."""
+    field = ('<w:r><w:fldChar w:fldCharType="begin"/></w:r>'
+             '<w:r><w:instrText xml:space="preserve"> PAGE </w:instrText></w:r>'
+             '<w:r><w:fldChar w:fldCharType="separate"/></w:r>'
+             '<w:r><w:t>1</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r>')
+    return (f'<w:p><w:pPr><w:pStyle w:val="{style}"/></w:pPr>'
+            f'<w:r><w:t xml:space="preserve">— </w:t></w:r>{field}'
+            f'<w:r><w:t xml:space="preserve"> —</w:t></w:r></w:p>')
+
+
+def body_parts(meeting: Meeting) -> list[str]:
+    """The whole body in order, ending with a paragraph (the end block's anchor)."""
+    return [*masthead(meeting), *article(meeting), *attachments(meeting), *end_block(meeting),
+            paragraph_xml(st.SPACER)]
