@@ -1,0 +1,415 @@
+"""The PDF summary, read back as a reader would: poppler, pdfplumber, pypdf.
+
+One rendering of the example meeting per module (shared fixture); pages 1
+and 2 are also written as PNG to tests/artefacts/ for a person to look at.
+What is checked is what a user notices: fonts embedded so the file looks
+the same everywhere, the data's text (rare and supplementary-plane
+characters included) coming back from text extraction, the 9704 page
+geometry, page numbers on the outer side, document info and bookmarks,
+byte-identical rebuilds, and a 10,000-row list rendered quickly with its
+header on every page.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import shutil
+import subprocess
+import time
+from pathlib import Path
+
+import pdfplumber
+import pypdf
+import pytest
+from reportlab import rl_config
+
+from exporter.fonts import resolve_fonts
+from exporter.layout import PAGE, PAGE_NUMBER_PT, FontRole, mm_to_pt
+from exporter.load import load_meeting
+from exporter.model import Awardee, Meeting
+from exporter.render import prose
+from exporter.render.pdf import document_id, render
+from exporter.render.pdf_fonts import to_unicode_cmap
+from exporter.text import format_date
+
+ROOT = Path(__file__).resolve().parents[1]
+ARTEFACTS = ROOT / "tests" / "artefacts"
+NON_BMP_NAME = "山西𬭚锐精密制造有限公司"       # 𬭚 U+2CB5A
+FALLBACK_NAME = "山西喆源新能源科技有限公司"     # 喆: not in FandolFang (the body face)
+
+LEFT = mm_to_pt(PAGE.left)
+RIGHT = mm_to_pt(PAGE.left + PAGE.area_width)
+TOP_FROM_TOP = mm_to_pt(PAGE.top)
+BOTTOM_FROM_TOP = mm_to_pt(PAGE.top + PAGE.area_height)
+TOL = 0.5   # pt
+
+
+def tool(name: str) -> str:
+    path = shutil.which(name)
+    if path is None:
+        pytest.skip(f"{name} not installed (apt-get install poppler-utils)")
+    return path
+
+
+def render_bytes(meeting: Meeting) -> bytes:
+    out = io.BytesIO()
+    render(meeting, resolve_fonts(), out)
+    return out.getvalue()
+
+
+@pytest.fixture(scope="module")
+def meeting() -> Meeting:
+    return load_meeting(ROOT / "data/example/meeting.yaml")
+
+
+@pytest.fixture(scope="module")
+def pdf_path(meeting, tmp_path_factory) -> Path:
+    """The example's summary, on disk for the poppler tools, pages 1–2 as PNG for people."""
+    path = tmp_path_factory.mktemp("pdf") / "summary.pdf"
+    path.write_bytes(render_bytes(meeting))
+    ARTEFACTS.mkdir(parents=True, exist_ok=True)
+    shutil.copy(path, ARTEFACTS / "summary.pdf")
+    if shutil.which("pdftoppm"):
+        subprocess.run(["pdftoppm", "-r", "80", "-f", "1", "-l", "2", "-png", str(path),
+                        str(ARTEFACTS / "summary-page")], check=True)
+    return path
+
+
+@pytest.fixture(scope="module")
+def plumber(pdf_path):
+    with pdfplumber.open(pdf_path) as doc:
+        yield doc
+
+
+@pytest.fixture(scope="module")
+def text(pdf_path) -> str:
+    return subprocess.run([tool("pdftotext"), "-enc", "UTF-8", str(pdf_path), "-"],
+                          capture_output=True, check=True).stdout.decode("utf-8")
+
+
+def flat(text: str) -> str:
+    """Extracted text without line breaks and page breaks, to find phrases that wrap."""
+    return re.sub(r"\s+", "", text)
+
+
+def lines_of(page, size: float) -> list[list[dict]]:
+    """Characters of *size* points grouped by baseline, top to bottom, each line left to right."""
+    rows: dict[float, list[dict]] = {}
+    for ch in page.chars:
+        if abs(ch["size"] - size) < 0.05:
+            rows.setdefault(round(ch["matrix"][5], 1), []).append(ch)
+    return [sorted(rows[b], key=lambda c: c["x0"]) for b in sorted(rows, reverse=True)]
+
+
+def page_number_chars(page) -> list[dict]:
+    return [c for c in page.chars if c["top"] > BOTTOM_FROM_TOP and abs(c["size"] - PAGE_NUMBER_PT) < 0.05]
+
+
+# --- fonts ---------------------------------------------------------------------------
+
+def test_every_font_is_embedded_subset_with_unicode_map_and_none_is_standard(pdf_path):
+    out = subprocess.run([tool("pdffonts"), str(pdf_path)], capture_output=True, text=True, check=True).stdout
+    rows = [line.split() for line in out.splitlines()[2:] if line.strip()]
+    assert rows, out
+    for row in rows:
+        emb, sub, uni = row[-5:-2]
+        assert (emb, sub, uni) == ("yes", "yes", "yes"), row
+        assert "TrueType" in row, row
+    names = {row[0].split("+", 1)[1] for row in rows}
+    assert "Helvetica" not in out and "Type 1" not in out
+    # the five faces of the example's roles: title, body, heading, lead, song (page numbers, fallback)
+    assert names == {"NotoSerifSC-ExtraBold", "FandolFang-Regular", "NotoSansSC-Medium",
+                     "LXGWWenKai-Regular", "NotoSerifSC-Regular"}
+
+
+def test_faces_are_registered_once_per_process_and_only_those_used_are_embedded(meeting):
+    """A configuration that points 楷体 at the body file: WenKai is neither registered nor embedded,
+    and the shared file is embedded under one name, not twice."""
+    from reportlab.pdfbase import pdfmetrics
+
+    fonts = resolve_fonts()
+    body_file = fonts.face(FontRole.BODY).path
+    shared = resolve_fonts({"lead": str(body_file)})
+    out = io.BytesIO()
+    render(meeting, shared, out)
+    names = [f["/BaseFont"].split("+", 1)[1] for f in _fonts(out.getvalue())]
+    assert "LXGWWenKai-Regular" not in names
+    assert len({n for n in names if n == "FandolFang-Regular"}) == 1
+    registered = pdfmetrics.getFont("ExporterBody")
+    render_bytes(meeting)
+    render_bytes(meeting)
+    assert pdfmetrics.getFont("ExporterBody") is registered     # not parsed again
+
+
+def _fonts(data: bytes) -> list:
+    reader = pypdf.PdfReader(io.BytesIO(data))
+    fonts = {}
+    for page in reader.pages:
+        for ref in page["/Resources"]["/Font"].values():
+            obj = ref.get_object()
+            fonts[obj["/BaseFont"]] = obj
+    return list(fonts.values())
+
+
+# --- text comes back --------------------------------------------------------------------
+
+def test_pdftotext_returns_the_data_including_rare_and_supplementary_characters(text, meeting):
+    whole = flat(text)
+    assert NON_BMP_NAME in whole          # 𬭚 outside the BMP: surrogate pair in ToUnicode
+    assert FALLBACK_NAME in whole         # 喆 drawn by the fallback face, not dropped
+    for awardee in meeting.awards.rows:
+        assert awardee.name in whole, awardee.name
+    for unit in meeting.targets.units():
+        assert unit in whole
+    for phrase in (meeting.meeting.title, meeting.meeting.venue, prose.lead_paragraph(meeting),
+                   meeting.meeting.speeches[0].sections[0].paragraphs[0]):
+        assert flat(phrase) in whole, phrase
+
+
+def test_a_character_the_body_face_lacks_is_drawn_by_the_fallback_face(plumber, meeting):
+    fonts = resolve_fonts()
+    assert not fonts.covers(FontRole.BODY, "喆") and not fonts.covers(FontRole.BODY, "𬭚")
+    drawn = {c["text"]: c["fontname"].split("+", 1)[1] for page in plumber.pages for c in page.chars
+             if c["text"] in "喆𬭚源"}
+    assert drawn["喆"] == "NotoSerifSC-Regular"     # 宋体 role = fallback
+    assert drawn["𬭚"] == "NotoSerifSC-Regular"
+    assert drawn["源"] == "FandolFang-Regular"       # its neighbour stays in the body face
+
+
+def test_tounicode_maps_supplementary_characters_to_surrogate_pairs():
+    cmap = to_unicode_cmap("AAAAAA+Test", [0, 0x4E2D, 0x2CB5A])
+    assert "<01> <4E2D>" in cmap
+    assert "<02> <D872DF5A>" in cmap          # UTF-16BE of U+2CB5A
+    assert "𬭚".encode("utf-16-be").hex().upper() == "D872DF5A"
+
+
+def test_faces_follow_the_roles(plumber, meeting):
+    """Title 小标宋 2号, body 仿宋 3号, 一、 headings 黑体, （一） item leads 楷体."""
+    chars = [c for page in plumber.pages for c in page.chars]
+
+    def face_of(phrase: str, size: float) -> set[str]:
+        joined = "".join(c["text"] for c in chars)
+        i = joined.find(phrase)
+        assert i >= 0, phrase
+        return {(c["fontname"].split("+", 1)[1], round(c["size"], 1)) for c in chars[i:i + len(phrase)]}
+
+    assert face_of("山西转型综改示范区", 22) == {("NotoSerifSC-ExtraBold", 22.0)}
+    assert face_of("一、2023年工作回顾", 16) == {("NotoSansSC-Medium", 16.0)}
+    assert face_of("（一）不折不扣完成主要经济指标任务。", 16) == {("LXGWWenKai-Regular", 16.0)}
+    assert face_of("坚守", 16) == {("FandolFang-Regular", 16.0)}
+
+
+# --- page geometry -------------------------------------------------------------------------
+
+def test_pages_are_a4_and_text_stays_in_the_9704_type_area(plumber):
+    for page in plumber.pages:
+        assert page.width == pytest.approx(mm_to_pt(210), abs=0.1)
+        assert page.height == pytest.approx(mm_to_pt(297), abs=0.1)
+        body = [c for c in page.chars if c not in page_number_chars(page)]
+        assert body, f"page {page.page_number} has no text"
+        assert min(c["x0"] for c in body) >= LEFT - TOL
+        assert max(c["x1"] for c in body) <= RIGHT + TOL
+        assert min(c["top"] for c in body) >= TOP_FROM_TOP - TOL
+        assert max(c["bottom"] for c in body) <= BOTTOM_FROM_TOP + TOL
+
+
+def test_body_text_fills_the_type_area_edge_to_edge(plumber):
+    """Flush-left lines start on the 28 mm margin; justified lines end at 28 + 156 mm."""
+    lines = lines_of(plumber.pages[0], 16.0)
+    assert min(line[0]["x0"] for line in lines) == pytest.approx(LEFT, abs=0.1)
+    assert max(line[-1]["x1"] for line in lines) == pytest.approx(RIGHT, abs=0.1)
+    full = [line for line in lines if len(line) >= 26]
+    assert sum(abs(line[-1]["x1"] - RIGHT) < 0.1 for line in full) >= 5
+
+
+def test_body_lines_hold_28_characters_on_the_22_line_grid(plumber):
+    lines = lines_of(plumber.pages[0], 16.0)
+    lead = [line for line in lines if line[0]["x0"] < LEFT + 1 and all(not c["text"].isascii() for c in line)]
+    assert any(len(line) == 28 for line in lead)
+    baselines = [line[0]["matrix"][5] for line in lines]
+    steps = {round(a - b, 2) for a, b in zip(baselines, baselines[1:])}
+    assert round(mm_to_pt(PAGE.area_height) / 22, 2) in steps
+
+
+@pytest.mark.parametrize("page_index", [0, 1, 2])
+def test_page_numbers_are_outside_the_type_area_on_the_outer_side(plumber, page_index):
+    page = plumber.pages[page_index]
+    number = page_index + 1
+    chars = sorted(page_number_chars(page), key=lambda c: c["x0"])
+    assert "".join(c["text"] for c in chars).replace(" ", "") == f"—{number}—"
+    assert {c["fontname"].split("+", 1)[1] for c in chars} == {"NotoSerifSC-Regular"}   # 宋体 role
+    # top of the em box 7 mm below the type area (§7.5)
+    baseline = chars[0]["matrix"][5]
+    em_top_from_top = page.height - (baseline + 0.88 * PAGE_NUMBER_PT)
+    assert em_top_from_top - BOTTOM_FROM_TOP == pytest.approx(mm_to_pt(7), abs=0.3)
+    one_zi = PAGE_NUMBER_PT
+    if number % 2:      # odd: right, 1 字 in
+        assert chars[-1]["x1"] == pytest.approx(RIGHT - one_zi, abs=0.3)
+    else:               # even: left, 1 字 in
+        assert chars[0]["x0"] == pytest.approx(LEFT + one_zi, abs=0.3)
+
+
+# --- content ----------------------------------------------------------------------------
+
+def test_first_page_has_title_facts_and_a_visible_red_sample_mark(plumber, meeting):
+    page = plumber.pages[0]
+    words = flat(page.extract_text())
+    for phrase in ("会议摘要", "时间：2024年3月11日", "地点：潇河国际会议中心", "主持：张效生", "内部资料"):
+        assert phrase in words, phrase
+    mark = [c for c in page.chars if c["text"] in "样例" and c["size"] == 16]
+    assert len(mark) == 2
+    assert all(tuple(c["non_stroking_color"]) == (0, 0.8, 0.8, 0) for c in mark)   # red Y80 M80
+
+
+def test_sample_watermark_is_on_every_page_but_never_in_the_text(pdf_path, text):
+    reader = pypdf.PdfReader(pdf_path)
+    for page in reader.pages:
+        xobjects = page["/Resources"].get("/XObject", {})
+        assert any("Watermark" in name for name in xobjects), "no watermark form on a page"
+    assert flat(text).count("样例") == 1      # the mark on page 1 only; the watermark is outlines
+
+
+def test_no_sample_marks_without_sample(meeting):
+    data = render_bytes(meeting.model_copy(update={"sample": False}))
+    reader = pypdf.PdfReader(io.BytesIO(data))
+    assert "样例" not in "".join(p.extract_text() for p in reader.pages[:1])
+    assert all("/XObject" not in p["/Resources"] for p in reader.pages)
+
+
+def test_key_figures_compare_listed_with_declared_and_flag_a_difference_in_red(meeting, tmp_path):
+    awards = meeting.awards.model_copy(update={"expected": {"企业": 70, "单位": 23}})
+    data = render_bytes(meeting.model_copy(update={"awards": awards}))
+    with pdfplumber.open(io.BytesIO(data)) as doc:
+        chars = [c for p in doc.pages[:3] for c in p.chars]
+    joined = "".join(c["text"] for c in chars)
+    i = joined.find("少1家")
+    assert i >= 0
+    assert all(tuple(c["non_stroking_color"]) == (0, 0.8, 0.8, 0) for c in chars[i:i + 3])
+    j = joined.find("一致")
+    assert j >= 0 and tuple(chars[j]["non_stroking_color"]) != (0, 0.8, 0.8, 0)
+
+
+def test_key_figures_and_speech_outline_are_in_the_text(text, meeting):
+    whole = flat(text)
+    assert "受表彰企业69家69家一致" in whole
+    assert "签订目标责任书的园区6个6个一致" in whole
+    for n, section in enumerate(meeting.meeting.speeches[0].sections, 1):
+        assert flat(prose.section_heading(n, section)) in whole
+    assert "（六）坚定走出对外开放的实质性步伐。" in whole
+
+
+def test_chart_shows_one_bar_per_unit_with_its_value(plumber, meeting):
+    rows = [t for t in meeting.targets.rows if t.indicator == "固定资产投资"]
+    page = next(p for p in plumber.pages if "固定资产投资”目标" in (p.extract_text() or ""))
+    labels = [c for c in page.chars if abs(c["size"] - 10.5) < 0.05]
+    label_text = "".join(c["text"] for c in labels)
+    for t in rows:
+        assert t.unit in label_text and str(int(t.value)) in label_text
+    assert {c["fontname"].split("+", 1)[1] for c in labels} <= {"FandolFang-Regular", "NotoSerifSC-Regular"}
+    bars = [r for r in page.rects if r["height"] > 5 and r["width"] > 5 and r["fill"]
+            and r["non_stroking_color"] != (0, 0.8, 0.8, 0) and r["height"] < 20]
+    assert len(bars) == len(rows)
+    widest = max(bars, key=lambda r: r["width"])
+    assert widest["top"] == pytest.approx(
+        next(c for c in labels if c["text"] == "新")["top"], abs=6)   # 新能源招商中心: 148 亿元, the longest bar
+
+
+def test_lists_are_tables_with_the_header_on_every_page(plumber, meeting):
+    pages = [p for p in plumber.pages if any(c["text"] == "序" and c["size"] == 12 for c in p.chars)]
+    assert len(pages) >= 4        # 69 + 23 awardees and 44 targets do not fit on three pages
+    for page in pages:
+        header = [c for c in page.chars if c["size"] == 12 and "NotoSansSC" in c["fontname"]]
+        assert "序号" in "".join(c["text"] for c in header)
+        # the header row is the first 12-point row on the page
+        first_row_top = min(c["top"] for c in page.chars if c["size"] == 12)
+        assert min(c["top"] for c in header) == pytest.approx(first_row_top, abs=0.5)
+
+
+# --- document info, outline, determinism ----------------------------------------------------------
+
+def test_document_info_comes_from_the_data(pdf_path, meeting):
+    reader = pypdf.PdfReader(pdf_path)
+    info = reader.metadata
+    assert info.title == meeting.meeting.title
+    assert info.author == meeting.issuer.name
+    assert meeting.meeting.title in info.subject and format_date(meeting.meeting.date) in info.subject
+    for keyword in (meeting.issuer.short_name, meeting.awards.decision, "样例"):
+        assert keyword in info["/Keywords"]
+    assert info["/CreationDate"] == info["/ModDate"] == "D:20240311000000+08'00'"
+    first, second = document_id(meeting)
+    assert [x.original_bytes.hex().upper() for x in reader.trailer["/ID"]] == [first, second]
+    assert reader.trailer["/Root"]["/Lang"] == "zh-CN"
+    assert reader.trailer["/Root"]["/PageMode"] == "/UseOutlines"
+
+
+def test_outline_lists_the_parts_and_their_sections(pdf_path, meeting):
+    reader = pypdf.PdfReader(pdf_path)
+    outline = reader.outline
+    titles = [o.title for o in outline if not isinstance(o, list)]
+    assert titles[:2] == ["会议概况", "主要数据"]
+    assert any(t.startswith("附件1") for t in titles) and any(t.startswith("附件2") for t in titles)
+    i = next(k for k, o in enumerate(outline) if not isinstance(o, list) and o.title == "范兆森讲话要点")
+    children = outline[i + 1]
+    sections = meeting.meeting.speeches[0].sections
+    assert [c.title for c in children] == [prose.section_heading(n, s) for n, s in enumerate(sections, 1)]
+    pages = [reader.get_destination_page_number(c) for c in children]
+    assert pages == sorted(pages) and pages[0] >= reader.get_destination_page_number(outline[i])
+    nested = [o.title for group in outline if isinstance(group, list) for o in group]
+    assert "一、企业（69家）" in nested
+
+
+def test_same_input_gives_the_same_bytes_and_leaves_reportlab_settings_alone(meeting):
+    before = rl_config.invariant
+    first = render_bytes(meeting)
+    second = render_bytes(meeting)
+    assert first == second
+    assert rl_config.invariant == before
+    changed = render_bytes(meeting.model_copy(update={"sample": False}))
+    assert changed != first
+
+
+# --- large lists -------------------------------------------------------------------------------
+
+def synthetic_meeting(meeting: Meeting, n: int) -> Meeting:
+    """The example with *n* awardees, names made unique, categories and parks as in the example."""
+    base = meeting.awards.rows
+    rows = []
+    for i in range(n):
+        a = base[i % len(base)]
+        rows.append(Awardee(name=f"{a.name.removesuffix('有限公司')}{i + 1}号有限公司", category=a.category,
+                            award=a.award, park=a.park))
+    expected = {}
+    for r in rows:
+        expected[r.category] = expected.get(r.category, 0) + 1
+    awards = meeting.awards.model_copy(update={"rows": rows, "expected": expected})
+    return meeting.model_copy(update={"awards": awards})
+
+
+@pytest.mark.slow
+def test_ten_thousand_awardees_render_quickly_with_a_header_on_every_page(meeting, capsys):
+    big = synthetic_meeting(meeting, 10_000)
+    render_bytes(meeting)                       # fonts registered: time the document, not the process
+    start = time.perf_counter()
+    cpu = time.process_time()
+    data = render_bytes(big)
+    wall, cpu = time.perf_counter() - start, time.process_time() - cpu
+    with capsys.disabled():
+        print(f"\n10,000 awardees: {wall:.2f} s wall, {cpu:.2f} s CPU, {len(data) / 1e6:.1f} MB")
+    assert cpu < 8, f"10,000 awardees took {cpu:.1f} s of CPU (about 2 s expected)"
+    reader = pypdf.PdfReader(io.BytesIO(data))
+    assert len(reader.pages) > 10_000 / 30
+    with pdfplumber.open(io.BytesIO(data)) as doc:
+        table_pages = [i for i, p in enumerate(doc.pages) if i > 5]
+        for i in (table_pages[0], table_pages[len(table_pages) // 2], table_pages[-30]):
+            page = doc.pages[i]
+            chars = [c for c in page.chars if c["size"] == 12]
+            if not chars:
+                continue
+            top = min(c["top"] for c in chars)
+            first_row = "".join(c["text"] for c in sorted(chars, key=lambda c: c["x0"])
+                                if abs(c["top"] - top) < 1)
+            assert first_row.startswith("序号"), (i, first_row)
+            assert "".join(c["text"] for c in chars).count("序号") == 1     # no stray mid-page header
+        names = "".join(c["text"] for c in doc.pages[-20].chars)
+    assert "号有限公司" in names
