@@ -167,6 +167,35 @@ def test_pdftotext_returns_the_data_including_rare_and_supplementary_characters(
         assert flat(phrase) in whole, phrase
 
 
+def test_markup_like_and_pdf_delimiter_characters_come_back_verbatim_and_long_names_wrap(meeting):
+    """Names are data, not markup: < & ( ) \\ print as typed; a name longer than its column
+    wraps inside the cell instead of running over the next column or the margin."""
+    odd = "A&B<科技>(测试)\\研究院"
+    long = "山西" + "综合能源数字化智能制造装备" * 3 + "有限公司"
+    extra = [Awardee(name=odd, category="企业", award="科技创新先进企业", park="东湖园区"),
+             Awardee(name=long, category="企业", award="科技创新先进企业", park="东湖园区")]
+    awards = meeting.awards.model_copy(update={"rows": extra + list(meeting.awards.rows)})
+    data = render_bytes(meeting.model_copy(update={"awards": awards}))
+    with pdfplumber.open(io.BytesIO(data)) as doc:
+        whole = flat("".join(p.extract_text() for p in doc.pages))
+        page = next(p for p in doc.pages if "研究院" in p.extract_text())
+        cells = [c for c in page.chars if c["size"] == 12]
+    assert extra[0].name in whole            # as the model normalised it: (测试) → （测试）
+    assert "<" in extra[0].name and "&" in extra[0].name and "\\" in extra[0].name
+    # the long name's cell: from its first character to where the award column starts
+    first = next(c for c in cells if c["text"] == "综")
+    row = [c for c in cells if abs(c["matrix"][5] - first["matrix"][5]) < 0.1]
+    name_left = max(c["x0"] for c in row if c["text"] == "山" and c["x0"] < first["x0"])
+    award_left = min(c["x0"] for c in cells if c["text"] == "科" and c["x0"] > first["x0"] + 100)
+    column = sorted((c for c in cells if name_left - 0.5 <= c["x0"] < award_left
+                     and first["matrix"][5] - 4 * 18 < c["matrix"][5] <= first["matrix"][5] + 0.1),
+                    key=lambda c: (-round(c["matrix"][5], 1), c["x0"]))
+    assert "".join(c["text"] for c in column).startswith(long)
+    assert len({round(c["matrix"][5], 1) for c in column}) >= 2    # wrapped inside its cell
+    assert max(c["x1"] for c in column) < award_left                 # never into the next column
+    assert max(c["x1"] for c in cells) <= RIGHT + TOL
+
+
 def test_a_character_the_body_face_lacks_is_drawn_by_the_fallback_face(plumber, meeting):
     fonts = resolve_fonts()
     assert not fonts.covers(FontRole.BODY, "喆") and not fonts.covers(FontRole.BODY, "𬭚")
