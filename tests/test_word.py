@@ -36,6 +36,7 @@ ROOT = Path(__file__).resolve().parents[1]
 ARTEFACTS = ROOT / "tests" / "artefacts" / "word"
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 NS = {"w": W[1:-1]}
+WP = {"wp": "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing", **NS}
 THEME_ATTRS = ("asciiTheme", "hAnsiTheme", "eastAsiaTheme", "cstheme")
 
 
@@ -266,16 +267,26 @@ def test_tables_repeat_their_header_and_never_split_a_row(doc):
         assert sum(widths) == 8844 and min(widths) >= 600
 
 
-def test_end_block_floats_at_the_bottom_of_the_type_area(doc):
-    table = doc.tables[-1]
-    pos = table._tbl.find("w:tblPr/w:tblpPr", NS)
-    assert pos.get(qn("w:tblpYSpec")) == "bottom" and pos.get(qn("w:vertAnchor")) == "margin"
-    assert [r[0] for r in _table_texts(table)] == [
+def test_end_block_is_a_text_box_on_the_bottom_margin_over_a_paragraph_of_its_height(doc):
+    anchor_para = doc.paragraphs[-1]._p
+    anchor = anchor_para.find(".//wp:anchor", WP)
+    v = anchor.find("wp:positionV", WP)
+    assert v.get("relativeFrom") == "margin"
+    assert anchor.find("wp:wrapNone", WP) is not None
+    height_twips = int(anchor.find("wp:extent", WP).get("cy")) // 635
+    assert anchor_para.find("w:pPr/w:spacing", NS).get(qn("w:line")) == str(height_twips)
+    top_twips = int(v.find("wp:posOffset", WP).text) // 635
+    assert top_twips + height_twips == 12756 + 20      # type area height + the 1 pt closing paragraph
+    (table,) = anchor_para.iter(qn("w:tbl"))
+    rows = [["".join(t.text for t in tc.iter(qn("w:t"))) for tc in tr.findall(qn("w:tc"))]
+            for tr in table.findall(qn("w:tr"))]
+    assert [r[0] for r in rows] == [
         "报：省委、省政府有关领导。", "送：省直有关部门。", "发：示范区各园区、各部门，区属国有企业。", "（共印60份）"]
-    styles = [c.paragraphs[0].style.name for row in table.rows for c in row.cells]
-    assert styles == ["报尾", "报尾", "报尾", "报尾印数"]
+    styles = [ps.get(qn("w:val")) for ps in table.iter(qn("w:pStyle"))]
+    assert styles == ["EndBlock", "EndBlock", "EndBlock", "EndBlockCopies"]
+    assert height_twips >= 4 * 520
     assert doc.styles["报尾"].element.find("w:rPr/w:sz", NS).get(qn("w:val")) == "28"
-    assert table._tbl.find("w:tblPr/w:tblW", NS).get(qn("w:w")) == "8844"
+    assert table.find("w:tblPr/w:tblW", NS).get(qn("w:w")) == "8844"
 
 
 def test_document_properties_come_from_the_meeting(doc, meeting):
@@ -417,7 +428,7 @@ def test_end_block_sits_on_the_bottom_of_the_type_area_of_the_last_page(pdf):
     assert "报：省委、省政府有关领导。" in text and "（共印60份）" in text
     rules = [ln for ln in last.lines if abs(ln["top"] - ln["bottom"]) < 0.5 and ln["x1"] - ln["x0"] > 400]
     bottom_rule = max(rules, key=lambda ln: ln["top"])
-    assert abs(bottom_rule["top"] - AREA_BOTTOM) < 2
+    assert abs(bottom_rule["top"] - AREA_BOTTOM) < 1
     assert abs(bottom_rule["x0"] - AREA_LEFT) < 2 and abs(bottom_rule["x1"] - AREA_RIGHT) < 2
     copies = next(w for w in last.extract_words() if "共印" in w["text"])
     assert AREA_BOTTOM - 40 < copies["bottom"] < AREA_BOTTOM
@@ -432,3 +443,18 @@ def test_page_one_is_left_as_a_png_to_look_at(pdf_path):
                     str(prefix)], check=True)
     png = prefix.with_suffix(".png")
     assert png.stat().st_size > 20_000
+
+
+def test_end_block_that_no_longer_fits_moves_whole_to_a_new_page(meeting, fonts, tmp_path):
+    """36 indicators fill page 10 too far for the block: it goes to page 11, alone, with no
+    table row pushed after it and nothing under it."""
+    crowded = meeting.model_copy(update={"targets": meeting.targets.model_copy(
+        update={"rows": meeting.targets.rows[:36]})})
+    path = tmp_path / "crowded.docx"
+    path.write_bytes(render_bytes(crowded, fonts))
+    with pdfplumber.open(convert(path, "pdf", tmp_path, fonts=fonts)) as pdf:
+        texts = [(p.extract_text() or "").replace(" ", "") for p in pdf.pages]
+        assert len(pdf.pages) == 11
+        assert crowded.targets.rows[-1].indicator in texts[9] and "报：" not in texts[9]
+        body = [ln for ln in lines_of(pdf.pages[10]) if not ln[0]["text"] in "报送发（"]
+        assert body == [] and "（共印60份）" in texts[10]

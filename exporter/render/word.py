@@ -7,9 +7,10 @@ the official face names, page numbers on the outer side of odd and even
 pages, and an end block sitting on the bottom of the type area.
 
 This module is the only importer of python-docx.  python-docx supplies the
-package (parts, relationships, core properties, footers); the styles, font
-table and body come as WordprocessingML text from ``word_styles`` and
-``word_body`` and are parsed once, which keeps 10,000-row lists linear.
+package (parts, relationships, core properties, footers); the styles and
+font table come as WordprocessingML text from ``word_styles``, and the body
+from ``word_body`` is spliced into the saved document part as text, which
+keeps 10,000-row lists linear and fast (about half a second).
 
 Same input, same bytes: the document dates come from ``meeting.issue_date``,
 the zip entries get a fixed time, and nothing depends on the clock.

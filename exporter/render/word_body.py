@@ -300,14 +300,14 @@ def attachments(meeting: Meeting) -> list[str]:
 
 # --- end block (报尾) ---------------------------------------------------------------------
 
-# The end block spans the type area.  Its horizontal position is given from the
-# page edge: LibreOffice floats a table only when text could still run beside
-# it, which it judges against the page width for a page-anchored table (a
-# margin-anchored one would have to be 5 mm narrower than the type area).
 END_BLOCK_WIDTH = st.AREA_WIDTH
-LEFT_MARGIN = layout.DOCX_PAGE_TWIPS["left"]
 THICK = st.eighth_points(layout.END_RULE_THICK_MM)
 THIN = st.eighth_points(layout.END_RULE_THIN_MM)
+EMU_PER_TWIP = 635
+_DRAWING_NS = ('xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" '
+               'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" '
+               'xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape" '
+               'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"')
 
 
 def _end_row(style: str, text: str, top: int = 0, bottom: int = 0) -> str:
@@ -320,36 +320,81 @@ def _end_row(style: str, text: str, top: int = 0, bottom: int = 0) -> str:
             f'<w:tcBorders>{borders}</w:tcBorders></w:tcPr>{paragraph_xml(style, text)}</w:tc></w:tr>')
 
 
-def end_block(meeting: Meeting) -> list[str]:
-    """Rules, 报：/送：/发：, （共印N份）: a table floating at the bottom of the last page.
+def _end_lines(text: str) -> int:
+    """Lines a 报尾 entry takes at 4号: 1 字 in, wrapped lines 3 字 in (after the label), 1 字 right."""
+    per_line = END_BLOCK_WIDTH / layout.TWIPS_PER_PT / layout.END_BLOCK_PT
+    first, rest = int(per_line) - 2, int(per_line) - 4        # one character of slack each
+    em = prose.text_em(text)
+    return 1 if em <= first else 1 + int(-(-(em - first) // rest))
 
-    The table is anchored to the document's last paragraph with
-    ``tblpYSpec="bottom"`` relative to the margins, so its last rule sits on
-    the bottom of the type area (GB/T 9704 §7.4.1) however long the body is,
-    in Word and in LibreOffice.  Empty when the meeting names no recipients
-    and no copy count.
+
+def end_block_table(meeting: Meeting) -> tuple[str, int]:
+    """The 报尾 as a one-column table (rules as cell borders) and its height in twips; ('', 0) if empty.
+
+    Thick rule above 报：, thin rule above （共印N份）, thick rule under it
+    (GB/T 9704 §7.4.1: 0.35 mm outer, 0.25 mm inner).
     """
     lines = prose.distribution_lines(meeting)
     copies = prose.copies_line(meeting)
     if not lines and not copies:
-        return []
+        return "", 0
     rows = []
+    text_lines = 0
     for i, (label, names) in enumerate(lines):
         last = i == len(lines) - 1
         rows.append(_end_row(st.END_BLOCK, label + names, top=THICK if i == 0 else 0,
                              bottom=THICK if last and not copies else 0))
+        text_lines += _end_lines(label + names)
     if copies:
         rows.append(_end_row(st.END_BLOCK_COPIES, copies, top=THIN if lines else THICK, bottom=THICK))
-    return [
-        paragraph_xml(st.SPACER),            # keeps Word from merging it with a table above
-        '<w:tbl><w:tblPr><w:tblpPr w:leftFromText="0" w:rightFromText="0" w:topFromText="0" '
-        'w:bottomFromText="0" w:vertAnchor="margin" w:horzAnchor="page" '
-        f'w:tblpX="{LEFT_MARGIN}" w:tblpYSpec="bottom"/><w:tblOverlap w:val="never"/>'
-        f'<w:tblW w:w="{END_BLOCK_WIDTH}" w:type="dxa"/><w:tblLayout w:type="fixed"/>'
-        '<w:tblCellMar><w:top w:w="0" w:type="dxa"/><w:left w:w="0" w:type="dxa"/>'
-        '<w:bottom w:w="0" w:type="dxa"/><w:right w:w="0" w:type="dxa"/></w:tblCellMar>'
-        f'</w:tblPr><w:tblGrid><w:gridCol w:w="{END_BLOCK_WIDTH}"/></w:tblGrid>{"".join(rows)}</w:tbl>',
-    ]
+        text_lines += 1
+    table = ('<w:tbl><w:tblPr>'
+             f'<w:tblW w:w="{END_BLOCK_WIDTH}" w:type="dxa"/><w:tblLayout w:type="fixed"/>'
+             '<w:tblCellMar><w:top w:w="0" w:type="dxa"/><w:left w:w="0" w:type="dxa"/>'
+             '<w:bottom w:w="0" w:type="dxa"/><w:right w:w="0" w:type="dxa"/></w:tblCellMar>'
+             f'</w:tblPr><w:tblGrid><w:gridCol w:w="{END_BLOCK_WIDTH}"/></w:tblGrid>{"".join(rows)}</w:tbl>')
+    height = text_lines * st.END_LINE + st.END_LINE // 2      # rules and rounding: half a line
+    return table, height
+
+
+def end_block(meeting: Meeting) -> list[str]:
+    """Rules, 报：/送：/发：, （共印N份） on the bottom of the type area of the last page.
+
+    The block is a text box in front of the text, anchored to the document's
+    last paragraph and placed at the foot of the margins, so its last rule
+    lies on the bottom of the type area (GB/T 9704 §7.4.1) however long the
+    body is.  The anchor paragraph is exactly as tall as the block: it fits on
+    the last page only if the block does, so the block never covers text;
+    otherwise both move to a new page.  A floating table would instead push
+    its own anchor (and the rows before it) down a page in LibreOffice.
+    Empty when the meeting names no recipients and no copy count.
+    """
+    table, height = end_block_table(meeting)
+    if not table:
+        return []
+    cx, cy = END_BLOCK_WIDTH * EMU_PER_TWIP, height * EMU_PER_TWIP
+    # The box ends one spacer paragraph (which must follow the table) below the
+    # type area, so that the table's last rule lies on the bottom of the area.
+    top = (st.AREA_HEIGHT - height + st.SPACER_LINE) * EMU_PER_TWIP
+    drawing = (
+        f'<w:r><mc:AlternateContent {_DRAWING_NS}><mc:Choice Requires="wps"><w:drawing>'
+        '<wp:anchor distT="0" distB="0" distL="0" distR="0" simplePos="0" relativeHeight="251659264" '
+        'behindDoc="0" locked="0" layoutInCell="1" allowOverlap="1"><wp:simplePos x="0" y="0"/>'
+        '<wp:positionH relativeFrom="margin"><wp:posOffset>0</wp:posOffset></wp:positionH>'
+        f'<wp:positionV relativeFrom="margin"><wp:posOffset>{top}</wp:posOffset></wp:positionV>'
+        f'<wp:extent cx="{cx}" cy="{cy}"/><wp:effectExtent l="0" t="0" r="0" b="0"/><wp:wrapNone/>'
+        '<wp:docPr id="1" name="报尾"/><wp:cNvGraphicFramePr/>'
+        '<a:graphic><a:graphicData uri="http://schemas.microsoft.com/office/word/2010/wordprocessingShape">'
+        '<wps:wsp><wps:cNvSpPr txBox="1"/><wps:spPr>'
+        f'<a:xfrm><a:off x="0" y="0"/><a:ext cx="{cx}" cy="{cy}"/></a:xfrm>'
+        '<a:prstGeom prst="rect"><a:avLst/></a:prstGeom><a:noFill/><a:ln><a:noFill/></a:ln></wps:spPr>'
+        f'<wps:txbx><w:txbxContent>{table}{paragraph_xml(st.SPACER)}</w:txbxContent></wps:txbx>'
+        '<wps:bodyPr rot="0" vert="horz" wrap="square" lIns="0" tIns="0" rIns="0" bIns="0" anchor="b" '
+        'anchorCtr="0"><a:noAutofit/></wps:bodyPr></wps:wsp></a:graphicData></a:graphic></wp:anchor>'
+        '</w:drawing></mc:Choice></mc:AlternateContent></w:r>'
+    )
+    reserve = f'<w:spacing w:before="0" w:after="0" w:line="{height}" w:lineRule="exact"/>'
+    return [f'<w:p><w:pPr><w:pStyle w:val="{st.SPACER}"/>{reserve}</w:pPr>{drawing}</w:p>']
 
 
 # --- page numbers --------------------------------------------------------------------------
@@ -366,6 +411,6 @@ def page_number_xml(style: str) -> str:
 
 
 def body_parts(meeting: Meeting) -> list[str]:
-    """The whole body in order, ending with a paragraph (the end block's anchor)."""
-    return [*masthead(meeting), *article(meeting), *attachments(meeting), *end_block(meeting),
-            paragraph_xml(st.SPACER)]
+    """The whole body in order, ending with a paragraph (the end block's anchor, or a spacer)."""
+    return [*masthead(meeting), *article(meeting), *attachments(meeting),
+            *(end_block(meeting) or [paragraph_xml(st.SPACER)])]

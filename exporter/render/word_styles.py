@@ -172,6 +172,7 @@ MASTHEAD_TRACKING = twips(layout.MASTHEAD_PT / 4)   # 工 作 简 报: a quarter
 TABLE_LINE = twips(layout.TABLE_PT * 1.5)
 END_LINE = twips(26)                    # 4号 end block: about 1.85 × its size
 PAGE_NUMBER_LINE = twips(20)
+SPACER_LINE = 20                        # a 1 pt paragraph where the format needs one (after a table)
 
 
 def styles() -> list[Style]:
@@ -240,7 +241,7 @@ def styles() -> list[Style]:
               ppr=[f'<w:ind w:left="0" w:right="{end_char}" w:hanging="0"/>', '<w:jc w:val="right"/>'],
               rpr=_rpr(FontRole.BODY, end_pt)),
         Style(SPACER, "定位段落",
-              ppr=[NO_GRID, _exact(20), NO_INDENT], rpr=_rpr(FontRole.BODY, 1)),
+              ppr=[NO_GRID, _exact(SPACER_LINE), NO_INDENT], rpr=_rpr(FontRole.BODY, 1)),
         Style(PAGE_NUMBER, "页码",
               ppr=[NO_GRID, _exact(PAGE_NUMBER_LINE), NO_INDENT],
               rpr=_rpr(FontRole.SONG, layout.PAGE_NUMBER_PT, latin=None, spacing=0)),
