@@ -402,6 +402,13 @@ def test_full_body_page_holds_22_lines_of_28_characters(pdf):
         assert full and max(len(ln) for ln in full) == 28
 
 
+def test_no_article_line_starts_with_closing_or_ends_with_opening_punctuation(pdf):
+    for page in pdf.pages[:4]:
+        for line in lines_of(page):
+            text = "".join(c["text"] for c in line)
+            assert text[0] not in NO_LINE_START and text[-1] not in NO_LINE_END, text
+
+
 def test_bundled_faces_draw_body_headings_and_leads(pdf, pdf_path):
     out = subprocess.run(["pdffonts", str(pdf_path)], capture_output=True, text=True, check=True).stdout
     for face in ("FandolFang", "NotoSerifSC-ExtraBold", "NotoSansSC", "LXGWWenKai", "NotoSerifSC-Regular"):
