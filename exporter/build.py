@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Callable
 
 from . import __version__
-from .errors import OutputError, UsageError
+from .errors import OutputError, UsageError, describe_os_error
 from .load import Loaded, load
 from .store import (
     MANIFEST,
@@ -155,7 +155,8 @@ def build_loaded(loaded: Loaded, *, formats: list[str], out_root: Path, ascii_na
                  force: bool = False, fonts=None, progress: Callable[[str], None] | None = None
                  ) -> BuildResult:
     meeting = loaded.meeting
-    folder = meeting_folder(out_root, meeting.meeting.date, meeting.short_title, ascii_names)
+    folder = meeting_folder(out_root, meeting.meeting.date, meeting.meeting.title, meeting.short_title,
+                            ascii_names)
     result = BuildResult(loaded.source, folder)
     available = []
     for key in formats:
@@ -182,7 +183,7 @@ def build_loaded(loaded: Loaded, *, formats: list[str], out_root: Path, ascii_na
         write_atomic(folder / MANIFEST, manifest_bytes(manifest))
         sync_folder(folder)
     except OSError as exc:
-        raise OutputError(f"无法写入输出文件夹“{folder}”：{exc.strerror or exc}。原有文件未改动。") from exc
+        raise OutputError(f"无法写入输出文件夹“{folder}”：{describe_os_error(exc)}。原有文件未改动。") from exc
     result.rebuilt = True
     result.manifest = manifest
     return result
@@ -193,7 +194,7 @@ def _check_folder_is_ours(folder: Path, force: bool) -> None:
     if force or not folder.is_dir() or (folder / MANIFEST).exists():
         return
     if any(p.suffix in (".docx", ".pdf", ".xlsx") for p in folder.iterdir()):
-        raise OutputError(f"输出文件夹“{folder}”里已有不是本工具生成的文档；"
+        raise UsageError(f"输出文件夹“{folder}”里已有不是本工具生成的文档；"
                           "请换一个 --out 文件夹，或加 --force 覆盖")
 
 

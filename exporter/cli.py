@@ -18,7 +18,7 @@ from typing import List, Optional
 
 import typer
 
-from .errors import ExitCode, ExporterError, InputError, UsageError
+from .errors import ExitCode, ExporterError, InputError, Location, Problem, UsageError, describe_os_error
 
 app = typer.Typer(
     name="exporter",
@@ -123,11 +123,13 @@ def _summarise(result) -> None:
 def validate(
     meetings: List[Path] = typer.Argument(..., help="会议文件（.yaml/.json）。"),
     as_json: bool = typer.Option(False, "--json", help="以 JSON 输出全部问题（供程序读取）。"),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="只输出问题。"),
 ) -> None:
     """一次列出会议文件及其名单中的全部问题（文件:行:列，或工作表/行/列）。"""
     from .fonts import resolve_fonts
     from .load import validate_paths
 
+    state.quiet = state.quiet or quiet
     problems = validate_paths(list(meetings), fonts=resolve_fonts())
     if as_json:
         typer.echo(json.dumps({"valid": not problems, "problems": [p.as_dict() for p in problems]},
@@ -217,11 +219,21 @@ def ingest(
     article: str = typer.Argument(..., help="新闻稿文件（.txt 或保存的 .html）；- 表示标准输入。"),
     output: Path = typer.Option(Path("meeting.yaml"), "--output", "-o", help="草稿会议文件。"),
     year: Optional[int] = typer.Option(None, "--year", help="文章未写年份时使用的年份。"),
+    force: bool = typer.Option(False, "--force", help="覆盖已有的会议文件（名单文件从不覆盖）。"),
 ) -> None:
     """从新闻稿起草会议文件；不确定之处标注“# 待核实”。"""
     from .ingest import draft_from_article, read_article, write_draft
 
-    draft = draft_from_article(read_article(article), year=year)
+    if output.exists() and not force:
+        raise UsageError(f"“{output}”已存在，可能已经改过；加 --force 覆盖，或用 -o 另选文件名")
+    try:
+        text = read_article(article)
+    except FileNotFoundError:
+        raise InputError([Problem(Location(article), "新闻稿文件不存在", "请检查路径和文件名", "file_missing")])
+    except OSError as exc:
+        raise InputError([Problem(Location(article), f"无法读取新闻稿：{describe_os_error(exc)}", None,
+                                  "file_unreadable")])
+    draft = draft_from_article(text, year=year)
     written = write_draft(draft, output)
     for p in written:
         _say(f"已写出 {p}")

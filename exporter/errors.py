@@ -7,6 +7,7 @@ the class to an exit code and prints the message, never a traceback (unless
 
 from __future__ import annotations
 
+import errno
 from dataclasses import asdict, dataclass, field
 from enum import IntEnum
 
@@ -75,6 +76,25 @@ class Problem:
         data = {"code": self.code, "message": self.message, "hint": self.hint}
         data.update({k: v for k, v in asdict(self.location).items() if v is not None})
         return data
+
+
+_ERRNO_TEXT = {
+    errno.ENOENT: "文件或文件夹不存在",
+    errno.ENOTDIR: "路径中有一段不是文件夹（与同名文件冲突）",
+    errno.EISDIR: "这是一个文件夹",
+    errno.EACCES: "没有权限",
+    errno.EPERM: "没有权限",
+    errno.ENOSPC: "磁盘空间不足",
+    errno.EROFS: "只读的文件系统",
+    errno.EEXIST: "已存在同名文件",
+    errno.ENAMETOOLONG: "文件名太长",
+}
+
+
+def describe_os_error(exc: OSError) -> str:
+    """An OSError in Chinese, with the path it concerns (the English strerror helps nobody here)."""
+    text = _ERRNO_TEXT.get(exc.errno, exc.strerror or str(exc))
+    return f"{text}（{exc.filename}）" if exc.filename else text
 
 
 class ExporterError(Exception):

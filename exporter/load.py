@@ -24,6 +24,7 @@ from pydantic import BaseModel, ValidationError
 
 from . import model
 from .errors import InputError, Location, Problem, Problems
+from .text import classifier_for
 from .model import AWARDEE_HEADERS, REQUIRED_AWARDEE, REQUIRED_TARGET, TARGET_HEADERS, Meeting
 
 MEETING_SUFFIXES = (".yaml", ".yml", ".json")
@@ -171,13 +172,16 @@ def read_document(path: Path, problems: Problems) -> tuple[Any, DocumentPosition
     text = _read_text(path, problems, where)
     if text is None:
         return None
-    from ruamel.yaml.error import MarkedYAMLError
+    from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
+    if not text.strip():
+        problems.add(Location(str(path), 1, 1), "会议文件是空的", "可用 exporter init 生成带注释的模板", "empty")
+        return None
     if path.suffix.lower() == ".json":
         try:
             json.loads(text)
         except json.JSONDecodeError as exc:
-            problems.add(Location(str(path), exc.lineno, exc.colno), f"JSON 语法错误：{exc.msg}",
+            problems.add(Location(str(path), exc.lineno, exc.colno), f"JSON 语法错误：{_json_problem(exc.msg)}",
                          "检查这一处附近的逗号、引号和括号", "syntax")
             return None
     try:
@@ -185,14 +189,16 @@ def read_document(path: Path, problems: Problems) -> tuple[Any, DocumentPosition
     except MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (None, None)
-        what = _yaml_problem(exc)
-        problems.add(Location(str(path), line, col), what,
-                     "检查缩进（用空格，不用制表符）、冒号后的空格和引号是否成对", "syntax")
+        what, hint = _yaml_problem(exc)
+        problems.add(Location(str(path), line, col), what, hint, "syntax")
         return None
-    except Exception as exc:  # ruamel raises a few non-marked errors on odd input
-        if path.suffix.lower() == ".json":
-            return _plain(json.loads(text)), DocumentPositions(str(path), None)
-        problems.add(where, f"YAML 无法解析：{exc}", None, "syntax")
+    except YAMLError as exc:   # the reader's errors carry a character offset, not a mark
+        line, col = _line_col(text, getattr(exc, "position", None))
+        character = getattr(exc, "character", None)
+        code = ord(character) if isinstance(character, str) else character
+        what = f"含有不允许的控制字符 U+{code:04X}" if isinstance(code, int) else "文件中含有 YAML 不允许的字符"
+        problems.add(Location(str(path), line, col), what, "请删除它（常见于从网页或其他软件复制的文本）",
+                     "control_character")
         return None
     if not isinstance(root, dict):
         problems.add(Location(str(path), 1, 1), "会议文件的顶层应是键值映射（format: meeting/1 …）",
@@ -201,20 +207,55 @@ def read_document(path: Path, problems: Problems) -> tuple[Any, DocumentPosition
     return _plain(root), DocumentPositions(str(path), root)
 
 
-def _yaml_problem(exc) -> str:
-    text = f"{exc.problem or exc.context or 'YAML 语法错误'}"
+def _line_col(text: str, position: int | None) -> tuple[int | None, int | None]:
+    if position is None:
+        return None, None
+    before = text[:position]
+    return before.count("\n") + 1, position - (before.rfind("\n") + 1) + 1
+
+
+_SYNTAX_HINT = "检查缩进（用空格，不用制表符）、冒号后的空格和引号是否成对"
+
+
+def _yaml_problem(exc) -> tuple[str, str]:
+    """ruamel's English message → a Chinese one, with a hint that fits it."""
+    text = f"{exc.problem or exc.context or ''}"
     if "duplicate key" in text:
-        return f"重复的键：{text.split('duplicate key')[-1].strip()}"
+        key = text.split("duplicate key", 1)[1].split(" with value")[0].strip().strip('"')
+        first = exc.context_mark.line + 1 if getattr(exc, "context_mark", None) else None
+        return f"键“{key}”在同一层写了两次", f"删除重复的一个（所在映射从第{first}行开始）" if first else "删除重复的一个"
     translations = {
         "mapping values are not allowed here": "这里不能出现“键: 值”（可能缩进不对，或值里的冒号需要加引号）",
         "found character '\\t' that cannot start any token": "出现了制表符（Tab），YAML 只能用空格缩进",
         "could not find expected ':'": "找不到应有的冒号“:”",
         "found undefined alias": "引用了未定义的别名",
+        "expected <block end>, but found": "缩进不一致：这一行与上一级对不齐",
+        "found unexpected end of stream": "文件意外结束（引号或括号没有闭合）",
+        "found unknown escape character": "双引号中的反斜杠“\\”后跟了不认识的字符（路径请用单引号）",
     }
     for en, cn in translations.items():
         if en in text:
-            return "YAML 语法错误：" + cn
-    return f"YAML 语法错误：{text}"
+            return "YAML 语法错误：" + cn, _SYNTAX_HINT
+    return "YAML 语法错误", _SYNTAX_HINT
+
+
+_JSON_MESSAGES = {
+    "Expecting ',' delimiter": "缺少逗号“,”",
+    "Expecting ':' delimiter": "缺少冒号“:”",
+    "Expecting property name enclosed in double quotes": "键名应放在英文双引号中（也可能是多了一个逗号）",
+    "Expecting value": "这里应有一个值",
+    "Unterminated string starting at": "字符串没有结束的引号",
+    "Extra data": "JSON 结束后还有多余的内容",
+    "Invalid control character at": "字符串中有控制字符（换行请写成 \\n）",
+    "Invalid \\escape": "不认识的反斜杠转义（路径中的“\\”请写成“\\\\”或“/”）",
+}
+
+
+def _json_problem(msg: str) -> str:
+    for en, cn in _JSON_MESSAGES.items():
+        if msg.startswith(en):
+            return cn
+    return msg
 
 
 # --- reading lists ------------------------------------------------------------
@@ -247,8 +288,9 @@ def _decode_csv(raw: bytes) -> tuple[str, str] | None:
 
 
 def _csv_rows(text: str) -> Iterator[tuple[int, list]]:
-    sample = text[:4096]
-    delimiter = "\t" if sample.count("\t") > sample.count(",") else ","
+    """Rows of a CSV; the separator is the one the header line uses most (, or tab or ;)."""
+    header = text.split("\n", 1)[0]
+    delimiter = max(",\t;", key=header.count) if any(d in header for d in ",\t;") else ","
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     for number, row in enumerate(reader, start=1):
         if any(cell.strip() for cell in row):
@@ -260,6 +302,9 @@ def _read_list_file(spec: str, base: Path, where: Location, problems: Problems, 
     """Open a list file: yields rows; returns (rows, display name, sheet, close)."""
     name, _, sheet = spec.partition("#")
     path = (base / name) if not Path(name).is_absolute() else Path(name)
+    if path.is_dir():
+        problems.add(where, f"“{name}”是一个文件夹，不是名单文件", "请写出文件名，如 表彰名单.csv", "list_type")
+        return None
     suffix = path.suffix.lower()
     if suffix not in (".csv", ".xlsx", ".txt", ".tsv"):
         hint = "请在 Excel 中另存为 .xlsx 或 .csv" if suffix in (".xls", ".et", ".ods", ".numbers") \
@@ -321,6 +366,7 @@ def load_list_file(section: str, spec: str, base: Path, where: Location, problem
         columns: list[tuple[int, str, bool]] = []     # (index, key, is_extra)
         source = ListSource(display, sheet, [], {})
         seen: dict[str, int] = {}
+        duplicated: set[int] = set()    # reported once as a header problem, not again per row
         from .xlsxread import column_letters
 
         for idx, cell in enumerate(header_cells):
@@ -331,7 +377,10 @@ def load_list_file(section: str, spec: str, base: Path, where: Location, problem
             loc = Location(display, sheet=sheet, row=header_row, header=text,
                            cell=f"{column_letters(idx)}{header_row}" if sheet else None)
             if (key or text) in seen:
-                problems.add(loc, f"表头“{text}”出现了两次", "删除或改名重复的列", "duplicate_header")
+                first = source.headers[key or text]
+                what = f"表头“{text}”出现了两次" if first == text else f"表头“{text}”与“{first}”是同一列"
+                problems.add(loc, what, "删除或改名重复的列", "duplicate_header")
+                duplicated.add(idx)
                 continue
             seen[key or text] = idx
             columns.append((idx, key or text, key is None))
@@ -346,7 +395,9 @@ def load_list_file(section: str, spec: str, base: Path, where: Location, problem
                          "missing_column")
             return None
         rows: list[dict] = []
+        headed = {idx for idx, _, _ in columns} | duplicated    # grows as unheaded columns are reported once
         for number, cells in rows_iter:
+            _check_unheaded_cells(cells, headed, display, sheet, number, problems)
             row: dict[str, Any] = {}
             extra: dict[str, Any] = {}
             for idx, key, is_extra in columns:
@@ -359,9 +410,25 @@ def load_list_file(section: str, spec: str, base: Path, where: Location, problem
                                 for k, v in extra.items()}
             rows.append(row)
             source.rows.append(number)
+        if not rows:
+            problems.add(Location(display, sheet=sheet, row=header_row), f"{label}只有表头，没有任何数据行",
+                         "请逐行填写名单；如本次会议没有该项内容，请删去会议文件中的这一节", "empty_list")
         return rows, source
     finally:
         close()
+
+
+def _check_unheaded_cells(cells: list, headed: set[int], file: str, sheet: str | None, row: int,
+                          problems: Problems) -> None:
+    """A value under an empty header would be silently lost: say where it is."""
+    from .xlsxread import column_letters
+
+    for idx, value in enumerate(cells):
+        if idx not in headed and value not in (None, "") and str(value).strip():
+            headed.add(idx)
+            problems.add(Location(file, sheet=sheet, row=row, cell=f"{column_letters(idx)}{row}"),
+                         f"第{column_letters(idx)}列没有表头，但这里有内容“{value}”",
+                         "请给这一列写上表头（不认识的表头会作为附加列保留），或删除这些内容", "unheaded_column")
 
 
 def _inline_rows(section: str, rows: list, locator: Locator, problems: Problems) -> list:
@@ -438,13 +505,16 @@ _TYPE_NAMES = {"str": "文本", "int": "整数", "float": "数字", "bool": "tru
                "CommentedSeq": "列表", "date": "日期", "datetime": "日期时间"}
 
 
-def _describe(err: dict) -> tuple[str, str | None, bool]:
+def _describe(err: dict, json_file: bool = False) -> tuple[str, str | None, bool]:
     """A pydantic error → (Chinese message, hint, located at the key rather than the value)."""
     kind, loc, ctx = err["type"], err["loc"], err.get("ctx") or {}
     key = next((s for s in reversed(loc) if isinstance(s, str)), "")
     got = _TYPE_NAMES.get(type(err.get("input")).__name__, type(err.get("input")).__name__)
     if kind == "missing":
-        return f"缺少必填项“{key}”", f"请在这里补上“{key}: …”", False
+        example = f'"{key}": …' if json_file else f"{key}: …"
+        return f"缺少必填项“{key}”", f"请在这里补上 {example}", False
+    if kind == "date_format":
+        return err["msg"], "检查年、月、日是否写对（如 2024-03-11 或 2024年3月11日）", False
     if kind == "extra_forbidden":
         keys = _valid_keys(loc)
         close = difflib.get_close_matches(str(key), keys, n=1, cutoff=0.5)
@@ -486,7 +556,7 @@ def _validation_problems(exc: ValidationError, locator: Locator, problems: Probl
             problems.add(where if src else locator(loc[:-1]), f"“{header}”不能为空",
                          "这一行需要填写该列", "missing")
             continue
-        message, hint, at_key = _describe(err)
+        message, hint, at_key = _describe(err, locator.doc.file.lower().endswith(".json"))
         where = locator(loc[:-1] if err["type"] == "missing" else loc, at_key=at_key)
         problems.add(where, message, hint, err["type"])
 
@@ -503,19 +573,27 @@ def _text(value: Any) -> str:
     return str(value).strip() if value is not None else ""
 
 
+def _number_rows(rows: Any) -> None:
+    """序号 defaults to the row's position, so every document numbers a row alike."""
+    if isinstance(rows, list):
+        for i, row in enumerate(rows, start=1):
+            if isinstance(row, dict) and row.get("no") in (None, ""):
+                row["no"] = i
+
+
 def check_lists(data: dict, locator: Locator, problems: Problems) -> None:
     """Categories, counts and duplicates: the checks no single row can make."""
     awards = data.get("awards") if isinstance(data.get("awards"), dict) else None
     if awards and isinstance(awards.get("list"), list):
         rows = [r for r in awards["list"] if isinstance(r, dict)]
         _check_keys_and_counts("awards", rows, "category", "类别", _expected(data, "awards"),
-                               lambda rs: _count_by(rs, "category"), "家/个", locator, problems)
+                               lambda rs: _count_by(rs, "category"), locator, problems)
         _check_duplicates("awards", rows, ("name",), "名称", locator, problems)
     targets = data.get("targets") if isinstance(data.get("targets"), dict) else None
     if targets and isinstance(targets.get("list"), list):
         rows = [r for r in targets["list"] if isinstance(r, dict)]
         _check_keys_and_counts("targets", rows, "unit_type", "单位类型", _expected(data, "targets"),
-                               _count_units, "个", locator, problems)
+                               _count_units, locator, problems)
         _check_duplicates("targets", rows, ("unit", "indicator"), "责任单位和指标", locator, problems)
 
 
@@ -542,7 +620,7 @@ def _count_units(rows: list[dict]) -> dict[str, int]:
 
 
 def _check_keys_and_counts(section: str, rows: list[dict], key: str, label: str, expected: dict | None,
-                           counter: Callable, unit: str, locator: Locator, problems: Problems) -> None:
+                           counter: Callable, locator: Locator, problems: Problems) -> None:
     if not expected:
         return
     allowed = [str(k) for k in expected]
@@ -558,8 +636,9 @@ def _check_keys_and_counts(section: str, rows: list[dict], key: str, label: str,
     for name, declared in expected.items():
         listed = counts.get(str(name), 0)
         if isinstance(declared, int) and listed != declared:
+            unit = classifier_for(str(name))
             problems.add(locator((section, "expected", name)),
-                         f"{section}.expected 声明“{name}”{declared}{unit.split('/')[0]}，名单中列出{listed}{unit.split('/')[0]}",
+                         f"{section}.expected 声明“{name}”{declared}{unit}，名单中列出{listed}{unit}",
                          "请核对名单是否漏列或多列，或改正声明的数字", "count_mismatch")
 
 
@@ -567,7 +646,7 @@ def _check_duplicates(section: str, rows: list[dict], keys: tuple, label: str, l
                       problems: Problems) -> None:
     first: dict[tuple, int] = {}
     for i, r in enumerate(rows):
-        ident = tuple(_text(r.get(k)) for k in keys)
+        ident = tuple(_squeezed(r.get(k)) for k in keys)
         if not all(ident):
             continue
         if ident in first:
@@ -578,6 +657,11 @@ def _check_duplicates(section: str, rows: list[dict], keys: tuple, label: str, l
                          "删除重复行，或改正其中一行", "duplicate")
         else:
             first[ident] = i
+
+
+def _squeezed(value: Any) -> str:
+    """The text without any white space: "甲科技 有限公司" names the same firm as "甲科技有限公司"."""
+    return "".join(_text(value).split())
 
 
 def _walk_text(node: Any, path: KeyPath = ()) -> Iterator[tuple[KeyPath, str]]:
@@ -638,6 +722,10 @@ def load(path: str | Path, *, fonts=None) -> Loaded:
                 locator.lists[section] = loaded[1]
         elif isinstance(spec, list):
             block["list"] = _inline_rows(section, spec, locator, problems)
+            if not spec:
+                problems.add(locator((section, "list")), f"{LIST_KEYS[section][2]}是空的",
+                             "请逐行列出，或删去会议文件中的这一节", "empty_list")
+        _number_rows(block["list"])
     check_lists(data, locator, problems)
     check_glyphs(data, fonts, locator, problems)
     meeting = None

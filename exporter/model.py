@@ -25,6 +25,7 @@ from pydantic import (
     ConfigDict,
     Field,
     PlainSerializer,
+    model_validator,
 )
 from pydantic_core import PydanticCustomError
 
@@ -112,6 +113,9 @@ ClockTime = Annotated[str, BeforeValidator(_check_time_input), AfterValidator(_c
 _NUMBER = re.compile(r"^[+-]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$")
 
 
+_MAGNITUDES = "万亿千百"
+
+
 def _to_decimal(value: Any) -> Decimal:
     """Target values: numbers, or text with thousands separators and a trailing %."""
     if isinstance(value, bool):
@@ -127,6 +131,10 @@ def _to_decimal(value: Any) -> Decimal:
                 return Decimal(text.replace(",", ""))
             except InvalidOperation:
                 pass
+    if isinstance(value, str) and value.strip()[-1:] in _MAGNITUDES:
+        raise PydanticCustomError(
+            "number", "“{value}”不是数字：请把“{unit}”写到计量单位列（如 目标值 1200.5、计量单位 {unit}元）",
+            {"value": value, "unit": value.strip()[-1]})
     raise PydanticCustomError("number", "“{value}”不是数字，请写成 120、1,200 或 12.5%",
                               {"value": value})
 
@@ -272,6 +280,15 @@ class Target(Record):
     note: CellText | None = None
     extra: dict[str, CellText] = {}
 
+    @model_validator(mode="before")
+    @classmethod
+    def _percent_means_percent(cls, data: Any) -> Any:
+        """A value written 12% (or a percentage cell) with no unit is measured in %."""
+        if isinstance(data, dict) and isinstance(data.get("value"), str) \
+                and data["value"].strip().endswith(("%", "％")) and not data.get("measure"):
+            data = dict(data, measure="%")
+        return data
+
 
 AWARDEE_HEADERS = {"no": "序号", "name": "名称", "category": "类别", "award": "奖项",
                    "park": "所属园区", "credit_code": "统一社会信用代码", "note": "备注"}
@@ -397,13 +414,44 @@ class Meeting(Record):
 
 # --- JSON Schema -------------------------------------------------------------
 
+_SCHEMA_TEXT = {
+    "Meeting": "一次会议的记录（meeting/1）",
+    "Issuer": "发文机关：name 全称（必填），short_name 简称，office 编印单位",
+    "MeetingInfo": "会议：title 全称、date 日期、venue 地点（必填），以及主持、到会领导、议程、讲话、参会人员",
+    "Person": "人员：name 姓名，position 职务（多个职务用“、”分隔）",
+    "Guest": "到会领导：name 姓名，position 职务，role 如 到会指导、出席",
+    "Speech": "讲话：speaker 讲话人，theme 题目，sections 各部分（一、二、……）",
+    "Section": "讲话的一部分：heading 小标题，paragraphs 段落，items 分项（（一）（二）……）",
+    "Item": "分项：heading 引语（楷体），text 正文",
+    "Awards": "表彰：decision 表彰决定标题（不加书名号），expected 会上宣布的各类数量，list 名单",
+    "Awardee": "表彰名单的一行：名称、类别、奖项（必填），序号、所属园区、统一社会信用代码、备注",
+    "Targets": "目标责任书：year 年度，title 标题，expected 各类责任单位数量，list 指标清单",
+    "Target": "目标责任的一行（每个单位每个指标一行）：责任单位、单位类型、指标、目标值（必填）",
+    "Briefing": "简报报头：name 简报名称，issue 期号，date 印发日期，classification 密级标注，"
+                "headline 文章标题，distribution 报/送/发，copies 印数",
+    "Distribution": "报尾：报（上级）、送（同级）、发（下级）",
+}
+
+
 def json_schema() -> dict[str, Any]:
-    """The schema of the *file*: a list may be a path (CSV/XLSX) or inline rows."""
+    """The schema of the *file*: a list may be a path (CSV/XLSX) or inline rows.
+
+    Descriptions are Chinese, for the people who see them on hover in an
+    editor; the classes' docstrings are for developers and are left out.
+    """
     schema = Meeting.model_json_schema(by_alias=True, mode="validation")
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     schema["$id"] = "https://exporter.invalid/schema/meeting-1.json"
     schema["title"] = "meeting/1"
+    schema["description"] = _SCHEMA_TEXT["Meeting"]
     defs = schema.get("$defs", {})
+    for name, definition in defs.items():
+        definition.pop("description", None)
+        if name in _SCHEMA_TEXT:
+            definition["description"] = _SCHEMA_TEXT[name]
+        for prop in definition.get("properties", {}).values():
+            if "`" in prop.get("description", "") or prop.get("description", "").isascii():
+                prop.pop("description", None)
     for owner, row in (("Awards", "Awardee"), ("Targets", "Target")):
         prop = defs[owner]["properties"]["list"]
         prop.clear()

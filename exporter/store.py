@@ -29,9 +29,16 @@ def safe_name(text: str, limit: int = 60) -> str:
     return cleaned[:limit] or "meeting"
 
 
-def meeting_folder(out_root: Path, meeting_date: date, short_title: str, ascii_names: bool) -> Path:
-    """``out/2024-03-11-2024年工作会议暨高质量发展表彰大会/`` (or ``…-meeting`` in ASCII)."""
-    label = "meeting" if ascii_names else safe_name(short_title)
+def meeting_folder(out_root: Path, meeting_date: date, title: str, short_title: str, ascii_names: bool) -> Path:
+    """``out/2024-03-11-2024年工作会议暨高质量发展表彰大会/``.
+
+    With ASCII names the title cannot be spelled, so a short hash of it keeps two
+    meetings of the same day apart: ``out/2024-03-11-meeting-5f2a9c1e/``.
+    """
+    if ascii_names:
+        label = "meeting-" + hashlib.sha256(title.encode("utf-8")).hexdigest()[:8]
+    else:
+        label = safe_name(short_title)
     return out_root / f"{meeting_date.isoformat()}-{label}"
 
 

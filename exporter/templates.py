@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import io
+from datetime import date
 from pathlib import Path
 
 from .model import AWARDEE_HEADERS, TARGET_HEADERS
@@ -83,6 +84,16 @@ def _csv_bytes(headers: list[str], example: list[str]) -> bytes:
     return buf.getvalue().encode("utf-8-sig")
 
 
+def _typed_cell(text: str):
+    """Template cells as Excel would hold them: numbers as numbers, dates as dates."""
+    if text.isdigit():
+        return int(text)
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        return text
+
+
 def write_list_templates(folder: Path, *, xlsx: bool = True) -> list[Path]:
     """The two list templates as CSV (and XLSX with dropdowns); returns the written paths."""
     folder.mkdir(parents=True, exist_ok=True)
@@ -99,7 +110,7 @@ def write_list_templates(folder: Path, *, xlsx: bool = True) -> list[Path]:
             from .render.excel import render_list_template
 
             buf = io.BytesIO()
-            rows = [[int(v) if v.isdigit() else v for v in example]]
+            rows = [[_typed_cell(v) for v in example]]
             render_list_template(buf, headers, dropdowns, stem, sample_rows=rows)
             path = folder / f"{stem}.xlsx"
             write_atomic(path, buf.getvalue())

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import zipfile
 from datetime import datetime, timedelta
+from decimal import Context
 from typing import Iterator
 from xml.etree import ElementTree as ET
 
@@ -21,6 +22,7 @@ PKG_REL = "{http://schemas.openxmlformats.org/package/2006/relationships}"
 # Built-in number formats that show dates (ECMA-376 §18.8.30, plus the CJK ones).
 _DATE_FORMAT_IDS = set(range(14, 23)) | set(range(27, 37)) | set(range(45, 48)) | set(range(50, 59))
 _DATE_CODE = re.compile(r"[ymdhs年月日]", re.I)
+_PERCENT_FORMAT_IDS = {9, 10}
 _CELL_REF = re.compile(r"([A-Z]+)(\d+)")
 
 
@@ -45,9 +47,17 @@ def column_letters(index: int) -> str:
     return letters
 
 
+def _bare_code(code: str) -> str:
+    """A number format without its quoted text, [colour]/[locale] parts and escapes."""
+    return re.sub(r'"[^"]*"|\[[^\]]*\]|\\.', "", code)
+
+
 def _is_date_code(code: str) -> bool:
-    code = re.sub(r'"[^"]*"|\[[^\]]*\]|\\.', "", code)
-    return bool(_DATE_CODE.search(code))
+    return bool(_DATE_CODE.search(_bare_code(code)))
+
+
+def _is_percent_code(code: str) -> bool:
+    return "%" in _bare_code(code)
 
 
 class Workbook:
@@ -58,9 +68,11 @@ class Workbook:
             self._zip = zipfile.ZipFile(path)
             self.sheets = self._read_sheet_index()
             self._strings = self._read_shared_strings()
-            self._date_styles = self._read_date_styles()
-        except (zipfile.BadZipFile, KeyError, ET.ParseError) as exc:
-            raise XlsxError(f"不是有效的 .xlsx 工作簿（{exc}）") from None
+            self._date_styles, self._percent_styles = self._read_number_styles()
+        except zipfile.BadZipFile:
+            raise XlsxError("不是有效的 .xlsx 工作簿（文件不是 zip 格式，可能是改了扩展名的 .xls 或 .csv）") from None
+        except (KeyError, ET.ParseError):
+            raise XlsxError("不是有效的 .xlsx 工作簿（缺少或损坏了工作簿的组成部分）") from None
 
     def close(self) -> None:
         self._zip.close()
@@ -87,19 +99,22 @@ class Workbook:
         root = ET.fromstring(data)
         return ["".join(t.text or "" for t in si.iter(f"{NS}t")) for si in root.iter(f"{NS}si")]
 
-    def _read_date_styles(self) -> set[int]:
+    def _read_number_styles(self) -> tuple[set[int], set[int]]:
+        """Cell styles that show a number as a date, and those that show it as a percentage."""
         try:
             root = ET.fromstring(self._zip.read("xl/styles.xml"))
         except KeyError:
-            return set()
+            return set(), set()
         custom = {int(f.get("numFmtId")): f.get("formatCode", "") for f in root.iter(f"{NS}numFmt")}
         xfs = root.find(f"{NS}cellXfs")
-        dates = set()
+        dates, percents = set(), set()
         for i, xf in enumerate(xfs if xfs is not None else []):
             fid = int(xf.get("numFmtId", "0"))
             if fid in _DATE_FORMAT_IDS or (fid in custom and _is_date_code(custom[fid])):
                 dates.add(i)
-        return dates
+            elif fid in _PERCENT_FORMAT_IDS or (fid in custom and _is_percent_code(custom[fid])):
+                percents.add(i)
+        return dates, percents
 
     def rows(self, sheet: str) -> Iterator[tuple[int, list]]:
         part = self.sheets[sheet]
@@ -133,7 +148,12 @@ class Workbook:
             return text
         if kind == "b":
             return text == "1"
+        style = int(c.get("s", "0"))
+        if style in self._percent_styles:
+            # 12% is stored as 0.12: give the loader what the user sees, exactly
+            # (15 significant digits: what Excel shows, without binary noise such as 0.085000000000000006)
+            return format(Context(prec=15).create_decimal(text).scaleb(2).normalize(), "f") + "%"
         number = float(text)
-        if int(c.get("s", "0")) in self._date_styles:
+        if style in self._date_styles:
             return self._epoch + timedelta(days=number)
         return int(number) if number.is_integer() else number

@@ -40,12 +40,21 @@ def test_manifest_is_deterministic_and_an_unchanged_build_is_skipped(tmp_path):
     assert {p.name: p.read_bytes() for p in folder.iterdir()} == first          # same bytes again
 
 
-def test_ascii_names_give_plain_file_and_folder_names(tmp_path):
+def test_ascii_names_give_plain_names_and_keep_meetings_of_one_day_apart(tmp_path):
     out = tmp_path / "out"
-    assert _run(["build", "--out", str(out), "--ascii-names", "--quiet"]) == 0
-    folder = out / "2024-03-11-meeting"
-    assert folder.is_dir()
-    assert all(p.name.isascii() for p in folder.iterdir())
+    assert _run(["build", "--out", str(out), "--ascii-names", "--quiet", "--format", "xlsx"]) == 0
+    other = tmp_path / "other.yaml"
+    other.write_text((ROOT / "data/example/meeting.yaml").read_text(encoding="utf-8")
+                     .replace("title: 山西转型综改示范区2024年工作会议暨高质量发展表彰大会",
+                              "title: 山西转型综改示范区2024年安全生产工作会议")
+                     .replace("list: 表彰名单.csv", f"list: {ROOT / 'data/example/表彰名单.csv'}")
+                     .replace("list: 目标责任.xlsx", f"list: {ROOT / 'data/example/目标责任.xlsx'}"),
+                     encoding="utf-8")
+    assert _run(["build", str(other), "--out", str(out), "--ascii-names", "--quiet", "--format", "xlsx"]) == 0
+    folders = sorted(p.name for p in out.iterdir())
+    assert len(folders) == 2 and all(f.startswith("2024-03-11-meeting-") for f in folders)
+    for folder in out.iterdir():
+        assert sorted(p.name for p in folder.iterdir()) == ["manifest.json", "workbook.xlsx"]
 
 
 def test_unknown_format_is_a_usage_error(tmp_path, capsys):
@@ -59,7 +68,7 @@ def test_a_folder_with_foreign_documents_is_not_overwritten(tmp_path, capsys):
     folder = out / "2024-03-11-2024年工作会议暨高质量发展表彰大会"
     folder.mkdir(parents=True)
     (folder / "手写的简报.docx").write_bytes(b"not ours")
-    assert _run(["build", "--out", str(out)]) == 3
+    assert _run(["build", "--out", str(out)]) == 2
     assert "不是本工具生成的文档" in capsys.readouterr().err
     assert (folder / "手写的简报.docx").read_bytes() == b"not ours"
 
@@ -76,6 +85,9 @@ def test_schema_is_a_json_schema_that_accepts_the_example_and_rejects_typos(caps
     assert _run(["schema"]) == 0
     schema = json.loads(capsys.readouterr().out)
     jsonschema.Draft202012Validator.check_schema(schema)
+    text = json.dumps(schema, ensure_ascii=False)
+    assert "`" not in text and "Base of every part" not in text      # no developer docstrings on hover
+    assert schema["$defs"]["Awardee"]["properties"]["name"]["title"] == "名称"
     data = YAML(typ="safe").load((ROOT / "data/example/meeting.yaml").read_text(encoding="utf-8"))
     data["meeting"]["date"] = str(data["meeting"]["date"])
     jsonschema.validate(data, schema)
@@ -119,3 +131,21 @@ def test_fonts_shows_each_role_and_the_characters_the_fallback_draws(capsys):
     assert "仿宋_GB2312" in body and "FandolFang" in body
     assert "由备用字体补" in body and "喆" in body and "𬭚" in body   # from the CSV list, not only the YAML
     assert "无法显示" not in out
+
+
+def test_ingest_never_overwrites_an_edited_meeting_file(tmp_path, capsys):
+    article = ROOT / "tests/articles/000_dcd9a2058c9a491a.txt"
+    out = tmp_path / "meeting.yaml"
+    assert _run(["--quiet", "ingest", str(article), "-o", str(out)]) == 0
+    out.write_text(out.read_text(encoding="utf-8") + "# 已核对\n", encoding="utf-8")
+    assert _run(["ingest", str(article), "-o", str(out)]) == 2
+    assert "--force" in capsys.readouterr().err
+    assert out.read_text(encoding="utf-8").endswith("# 已核对\n")
+    assert _run(["--quiet", "ingest", str(article), "-o", str(out), "--force"]) == 0
+    assert not out.read_text(encoding="utf-8").endswith("# 已核对\n")
+
+
+def test_ingest_of_a_missing_article_is_an_input_error(tmp_path, capsys):
+    assert _run(["ingest", str(tmp_path / "无此文件.txt"), "-o", str(tmp_path / "m.yaml")]) == 1
+    err = capsys.readouterr().err
+    assert "新闻稿文件不存在" in err and "内部错误" not in err

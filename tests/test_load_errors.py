@@ -44,6 +44,16 @@ CASES = [
     ("syntax_error.json", "syntax_error.json:4:51", ["JSON 语法错误"]),
     ("wrong_format.yaml", "wrong_format.yaml:1:9", ["“format”应为 meeting/1"]),
     ("missing_sheet.yaml", "missing_sheet.yaml:10:9", ["没有工作表“名单”", "现有工作表：名册"]),
+    ("control_char_raw.yaml", "control_char_raw.yaml:8:13", ["控制字符 U+0007"]),
+    ("duplicate_key.yaml", "duplicate_key.yaml:11:3", ["键“issue”在同一层写了两次", "从第9行开始"]),
+    ("empty.yaml", "empty.yaml:1:1", ["会议文件是空的", "exporter init"]),
+    ("header_only.yaml", "header_only.csv 第1行", ["只有表头，没有任何数据行"]),
+    ("unheaded.yaml", "unheaded.csv 第3行（D3）", ["第D列没有表头", "“联系人王工”"]),
+    ("semicolon.yaml", "semicolon.yaml:10:25", ["声明“单位”2个，名单中列出1个"]),   # ; separated, 个 for units
+    ("alias_header.yaml", "alias_header.csv 第1行“Name”列", ["表头“Name”与“名称”是同一列"]),
+    ("space_duplicate.yaml", "space_duplicate.csv 第3行“名称”列", ["名称重复", "已在第2行出现"]),
+    ("magnitude.yaml", "magnitude.yaml:11:57", ["“1,200.5万”不是数字", "把“万”写到计量单位"]),
+    ("list_is_folder.yaml", "list_is_folder.yaml:10:9", ["是一个文件夹"]),
 ]
 
 
@@ -122,3 +132,39 @@ def test_a_failed_build_leaves_the_previous_outputs_intact(tmp_path):
     assert _run(["build", str(meeting), "--out", str(out), "--quiet"]) == 1
     after = {p: p.read_bytes() for p in out.rglob("*") if p.is_file()}
     assert after == before
+
+
+def test_one_problem_per_file_mistake_not_one_per_row():
+    with pytest.raises(InputError) as info:
+        load(BROKEN / "unheaded.yaml")
+    assert len(info.value.problems) == 1
+    with pytest.raises(InputError) as info:
+        load(BROKEN / "alias_header.yaml")
+    assert [p.code for p in info.value.problems] == ["duplicate_header"]
+
+
+def test_percentage_cells_read_as_the_user_sees_them(tmp_path):
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["责任单位", "单位类型", "指标", "目标值", "计量单位"])
+    ws.append(["东湖园区", "园区", "增速", 0.12, None])
+    ws.append(["南山园区", "园区", "增速", 0.085, "%"])
+    ws.append(["西岭园区", "园区", "投资", 120, "亿元"])
+    ws["D2"].number_format = "0%"
+    ws["D3"].number_format = "0.0%"
+    wb.save(tmp_path / "t.xlsx")
+    (tmp_path / "m.yaml").write_text("format: meeting/1\nissuer: {name: 管委会}\n"
+                                     "meeting: {title: 会议, date: 2024-03-11, venue: 中心}\n"
+                                     "targets: {year: 2024, list: t.xlsx}\n", encoding="utf-8")
+    rows = load(tmp_path / "m.yaml").meeting.targets.rows
+    assert [(str(r.value), r.measure) for r in rows] == [("12", "%"), ("8.5", "%"), ("120", "亿元")]
+
+
+def test_row_numbers_default_to_the_position_and_given_ones_are_kept(tmp_path):
+    (tmp_path / "a.csv").write_text("序号,名称,类别,奖项\n101,甲,企业,先进\n,乙,企业,先进\n", encoding="utf-8")
+    (tmp_path / "m.yaml").write_text("format: meeting/1\nissuer: {name: 管委会}\n"
+                                     "meeting: {title: 会议, date: 2024-03-11, venue: 中心}\n"
+                                     "awards: {decision: 决定, list: a.csv}\n", encoding="utf-8")
+    assert [a.no for a in load(tmp_path / "m.yaml").meeting.awards.rows] == [101, 2]
