@@ -76,6 +76,15 @@ def test_a_number_keeps_its_measure_word():
     assert "69家" in _cluster_texts("2024年工作会议，69家企业")
 
 
+def test_a_placeholder_name_is_not_split():
+    """××开发区 is a name left to fill in: "×" / "×督导组" across a line end reads as a typo."""
+    text = "会议在××会议中心召开。××开发区管委会主任王五讲话。××督导组组长李四到会指导。"
+    for width in range(6, 16):
+        lines = line_texts(text, width)
+        assert "".join(lines) == text
+        assert not any(a.endswith("×") and b.startswith("×") for a, b in zip(lines, lines[1:])), (width, lines)
+
+
 def _cluster_texts(text: str) -> list[str]:
     b = clusters(text)
     return [text[x:y] for x, y in zip(b, b[1:])]

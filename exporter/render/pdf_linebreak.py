@@ -4,9 +4,10 @@ ReportLab's ``wordWrap='CJK'`` consults a Japanese cannot-start list (no
 "，" "；" "》" "”"), has no cannot-end list and splits "——".  This module
 breaks lines itself, from the rule sets in :mod:`exporter.text`:
 
-* text is cut into *clusters* that never split: "——" and "……" (any run of
-  them), a Latin word or a number with its decimal point, and a number with
-  the measure word or unit after it (``16.3%``, ``69家``, ``2024年``);
+* text is cut into *clusters* that never split: "——", "……" and the
+  placeholder "××" (any run of them), a Latin word or a number with its
+  decimal point, and a number with the measure word or unit after it
+  (``16.3%``, ``69家``, ``2024年``);
 * a break is allowed between two clusters unless the next one starts with a
   mark of ``NO_LINE_START`` (。，、；：？！ closing brackets and quotes …) or
   the previous one ends with a mark of ``NO_LINE_END`` (opening brackets and
@@ -32,10 +33,11 @@ _NO_START = frozenset(NO_LINE_START)
 _NO_END = frozenset(NO_LINE_END)
 
 # A Latin word or a number (with inner . , : / - and friends), then optionally one
-# unit that belongs to it.  Runs of ——/…… are one cluster each.
+# unit that belongs to it.  Runs of ——/…… are one cluster each, and so is ××,
+# the placeholder of a name (××开发区): half of it at a line end reads as a typo.
 _CLUSTER = re.compile(
     r"[A-Za-z0-9]+(?:[.,:/_&+\-'’][A-Za-z0-9]+)*(?:[%‰℃°]|(?<=[0-9])[年月日时分秒家个名项亿万元])?"
-    r"|—{2,}|…{2,}|\s|."
+    r"|—{2,}|…{2,}|×{2,}|\s|."
     , re.DOTALL)
 
 _EPS = 0.01   # pt: widths are sums of floats
