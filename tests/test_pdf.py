@@ -17,6 +17,7 @@ import re
 import shutil
 import subprocess
 import time
+from decimal import Decimal
 from pathlib import Path
 
 import pdfplumber
@@ -25,9 +26,9 @@ import pytest
 from reportlab import rl_config
 
 from exporter.fonts import resolve_fonts
-from exporter.layout import PAGE, PAGE_NUMBER_PT, FontRole, mm_to_pt
+from exporter.layout import PAGE, PAGE_NUMBER_PT, TITLE_PT, FontRole, mm_to_pt
 from exporter.load import load_meeting
-from exporter.model import Awardee, Meeting
+from exporter.model import Awardee, Meeting, Target
 from exporter.render import prose
 from exporter.render.pdf import document_id, render
 from exporter.render.pdf_fonts import to_unicode_cmap
@@ -312,17 +313,20 @@ def test_key_figures_compare_listed_with_declared_and_flag_a_difference_in_red(m
     with pdfplumber.open(io.BytesIO(data)) as doc:
         chars = [c for p in doc.pages[:3] for c in p.chars]
     joined = "".join(c["text"] for c in chars)
-    i = joined.find("少1家")
+    red = (0, 0.8, 0.8, 0)
+    i = joined.find("受表彰企业70家69家名单少1家")       # announced, listed, difference
     assert i >= 0
-    assert all(tuple(c["non_stroking_color"]) == (0, 0.8, 0.8, 0) for c in chars[i:i + 3])
-    j = joined.find("一致")
-    assert j >= 0 and tuple(chars[j]["non_stroking_color"]) != (0, 0.8, 0.8, 0)
+    assert all(tuple(c["non_stroking_color"]) == red for c in chars[i + 8:i + 16])    # 69家名单少1家
+    assert all(tuple(c["non_stroking_color"]) != red for c in chars[i:i + 8])         # 受表彰企业70家
+    j = joined.find("受表彰单位23个23个无")
+    assert j >= 0 and all(tuple(c["non_stroking_color"]) != red for c in chars[j:j + 11])
 
 
 def test_key_figures_and_speech_outline_are_in_the_text(text, meeting):
     whole = flat(text)
-    assert "受表彰企业69家69家一致" in whole
-    assert "签订目标责任书的园区6个6个一致" in whole
+    assert "类别会上宣布名单所列差额" in whole and "决定/应签" not in whole
+    assert "受表彰企业69家69家无" in whole
+    assert "签订目标责任书的园区6个6个无" in whole
     for n, section in enumerate(meeting.meeting.speeches[0].sections, 1):
         assert flat(prose.section_heading(n, section)) in whole
     assert "（六）坚定走出对外开放的实质性步伐。" in whole
@@ -355,6 +359,165 @@ def test_lists_are_tables_with_the_header_on_every_page(plumber, meeting):
         assert min(c["top"] for c in header) == pytest.approx(first_row_top, abs=0.5)
 
 
+def test_facts_name_the_decision_once_and_who_read_it_out(text, meeting):
+    whole = flat(text)
+    reader = meeting.awards.announced_by
+    assert f"表彰决定：《{meeting.awards.decision}》，由{reader.name}（{reader.position}）宣读" in whole
+    assert "宣读：" not in whole
+
+
+# --- titles ----------------------------------------------------------------------------------
+
+# Each title with the words a line break must not cut.  The first two measure
+# 20 ems by the briefing's count (digits ½ em) but are wider in the bundled
+# title face (digits 0.6 em): broken by the paragraph they ended "…推进 / 会".
+TITLES = {
+    "滨江高新区2025年工作会议暨项目建设推进会": ("高新区", "2025年", "工作会议", "项目建设", "推进会"),
+    "太原市小店区2024年优化营商环境工作推进会": ("小店区", "2024年", "营商环境", "推进会"),
+    "××经济技术开发区2024年度安全生产工作会议": ("开发区", "2024年度", "安全生产", "工作会议"),
+    "临港经济开发区安全生产工作会议暨第一季度安全形势分析会": ("开发区", "安全生产", "工作会议", "第一季度", "分析会"),
+}
+
+
+@pytest.mark.parametrize("title", TITLES)
+def test_a_long_title_breaks_between_words_into_an_even_shape(meeting, title):
+    info = meeting.meeting.model_copy(update={"title": title})
+    data = render_bytes(meeting.model_copy(update={"meeting": info, "awards": None, "targets": None}))
+    with pdfplumber.open(io.BytesIO(data)) as doc:
+        lines = lines_of(doc.pages[0], TITLE_PT)
+    texts = ["".join(c["text"] for c in line) for line in lines]
+    widths = [line[-1]["x1"] - line[0]["x0"] for line in lines]
+    assert "".join(texts) == title
+    assert len(texts) == 2, texts                   # too wide for one line, short enough for two
+    for before, after in zip(texts, texts[1:]):
+        for word in TITLES[title]:
+            at = title.find(word)
+            cut = len(before)
+            assert not at < cut < at + len(word), f"{word} cut: {texts}"
+    assert min(len(t) for t in texts) >= 3, texts   # never one or two stray characters
+    assert min(widths) >= 0.5 * max(widths), texts   # a balanced shape
+    assert all(line[0]["x0"] >= LEFT - TOL and line[-1]["x1"] <= RIGHT + TOL for line in lines)
+
+
+# --- list numbers ------------------------------------------------------------------------------
+
+def numbered_rows(pdf_text: str) -> list[tuple[int, str]]:
+    """(序号, the first text after it) of each table row in ``pdftotext -layout`` output."""
+    return [(int(m[1]), m[2]) for m in re.finditer(r"^\s*(\d+)\s+(\S+)", pdf_text, re.M)]
+
+
+@pytest.fixture(scope="module")
+def layout_text(pdf_path) -> str:
+    return subprocess.run([tool("pdftotext"), "-layout", "-enc", "UTF-8", str(pdf_path), "-"],
+                          capture_output=True, check=True).stdout.decode("utf-8")
+
+
+def test_list_numbers_run_on_across_groups_as_in_the_briefing_and_workbook(layout_text, meeting):
+    """The same awardee has the same 序号 in all three documents: units are 70–92, not 1–23."""
+    _, awardee_pages, target_pages = re.split(r"^\f?附件\d[ \t]*$", layout_text, flags=re.M)
+    rows = numbered_rows(awardee_pages)
+    awardees = {a.name: position for position, a in enumerate(meeting.awards.rows, 1)}
+    printed = {name: no for no, name in rows if name in awardees}
+    assert len(printed) == len(awardees)
+    for position, a in enumerate(meeting.awards.rows, 1):
+        assert printed[a.name] == (a.no or position), a.name
+    units = [no for no, name in rows if name in awardees and meeting.awards.rows[awardees[name] - 1].category == "单位"]
+    assert (min(units), max(units)) == (70, 92)
+    targets = [no for no, name in numbered_rows(target_pages) if name in meeting.targets.units()]
+    assert targets == list(range(1, 45))
+    group_lines = [line.strip() for line in layout_text.splitlines()]
+    for label in ("企业（69家）", "单位（23个）", "园区（6个）", "招商中心（5个）"):
+        assert label in group_lines, label
+    assert "二、单位（23个）" not in layout_text
+
+
+def test_list_numbers_are_the_rows_own_numbers(meeting):
+    """A list that brings its own 序号 (from 101) is printed with those numbers."""
+    rows = [a.model_copy(update={"no": 100 + k}) for k, a in enumerate(meeting.awards.rows[:30], 1)]
+    awards = meeting.awards.model_copy(update={"rows": rows, "expected": None})
+    data = render_bytes(meeting.model_copy(update={"awards": awards, "targets": None}))
+    reader = pypdf.PdfReader(io.BytesIO(data))
+    listed = "\n".join(p.extract_text(extraction_mode="layout") for p in reader.pages[2:])
+    numbers = [no for no, name in numbered_rows(listed) if name in {a.name for a in rows}]
+    assert sorted(numbers) == list(range(101, 131))
+
+
+# --- key figures and chart on the page ------------------------------------------------------------
+
+def page_of(doc, phrase: str) -> int:
+    return next(i for i, p in enumerate(doc.pages) if phrase in flat(p.extract_text() or ""))
+
+
+def test_key_figures_table_stays_whole_with_its_heading_and_the_chart_moves_alone(meeting):
+    """Shorter and shorter agendas slide 主要数据 up page 2: the table is never split from its
+    heading, and the chart goes to the next page only when it does not fit under the table."""
+    info = meeting.meeting
+    awards = meeting.awards.model_copy(update={"rows": meeting.awards.rows[:3] + meeting.awards.rows[-2:],
+                                               "expected": None})
+    chart_alone = 0
+    for k in range(len(info.agenda) + 1):
+        short = meeting.model_copy(update={"meeting": info.model_copy(update={"agenda": info.agenda[:k]}),
+                                           "awards": awards})
+        with pdfplumber.open(io.BytesIO(render_bytes(short))) as doc:
+            heading = page_of(doc, "主要数据")
+            for row in ("受表彰企业", "受表彰单位", "签订目标责任书的园区", "签订目标责任书的招商中心"):
+                assert page_of(doc, row) == heading, (k, row)
+            chart = page_of(doc, "图1")
+            if chart == heading:
+                continue
+            assert chart == heading + 1
+            page = doc.pages[heading]
+            table_bottom = max(r["bottom"] for r in page.rects)
+            chart_page = doc.pages[chart]
+            caption_top = min(c["top"] for c in chart_page.chars if c["text"] == "图")
+            chart_bottom = max(c["bottom"] for c in chart_page.chars if abs(c["size"] - 10.5) < 0.05)
+            assert BOTTOM_FROM_TOP - table_bottom < chart_bottom - caption_top, k   # it did not fit
+            chart_alone += 1
+    assert chart_alone, "no agenda length put the chart on the page after the table"
+
+
+def targets_of(meeting: Meeting, rows: list[tuple[str, str, str, int]]) -> Meeting:
+    """The meeting with only these (unit, unit type, indicator, value) targets."""
+    targets = [Target(unit=u, unit_type=t, indicator=i, value=Decimal(v), measure="起")
+               for u, t, i, v in rows]
+    return meeting.model_copy(update={"awards": None, "targets": meeting.targets.model_copy(
+        update={"rows": targets, "expected": None})})
+
+
+UNITS = [("东湖园区", "园区"), ("南山园区", "园区"), ("西岭园区", "园区"), ("新能源招商中心", "招商中心")]
+
+
+def chart_text(data: bytes) -> tuple[str, list]:
+    """The text before 附件1 (no attachment in these meetings: all of it) and the chart's labels."""
+    with pdfplumber.open(io.BytesIO(data)) as doc:
+        whole = flat("".join(p.extract_text() or "" for p in doc.pages))
+        labels = [c for p in doc.pages for c in p.chars if abs(c["size"] - 10.5) < 0.05]
+    return whole, labels
+
+
+def test_chart_skips_an_indicator_that_is_zero_everywhere(meeting):
+    """较大事故起数 is 0 for every unit (and carried by most units): the chart shows the next
+    indicator with values that differ, never an axis from 0 to 0.01."""
+    rows = [(u, t, "较大事故起数", 0) for u, t in UNITS]
+    rows += [(u, t, "安全培训场次", 12) for u, t in UNITS[:3]]                # the same everywhere
+    rows += [(u, t, "隐患整改件数", v) for (u, t), v in zip(UNITS[:2], (30, 45))]
+    whole, labels = chart_text(render_bytes(targets_of(meeting, rows)))
+    assert "各单位“隐患整改件数”目标" in whole
+    assert "较大事故起数”目标" not in whole
+    label_text = "".join(c["text"] for c in labels)
+    assert "30" in label_text and "45" in label_text and "0.01" not in label_text
+
+
+def test_no_chart_when_no_indicator_has_two_different_non_zero_values(meeting):
+    rows = [(u, t, "较大事故起数", 0) for u, t in UNITS]
+    rows += [(u, t, "安全培训场次", 12) for u, t in UNITS]
+    rows += [(UNITS[0][0], UNITS[0][1], "隐患整改件数", 30)] + [(u, t, "隐患整改件数", 0) for u, t in UNITS[1:]]
+    whole, labels = chart_text(render_bytes(targets_of(meeting, rows)))
+    assert "图1" not in whole and "目标（起）" not in whole
+    assert labels == []
+    assert "较大事故起数" in whole          # the list itself is there
+
+
 # --- document info, outline, determinism ----------------------------------------------------------
 
 def test_document_info_comes_from_the_data(pdf_path, meeting):
@@ -385,7 +548,7 @@ def test_outline_lists_the_parts_and_their_sections(pdf_path, meeting):
     pages = [reader.get_destination_page_number(c) for c in children]
     assert pages == sorted(pages) and pages[0] >= reader.get_destination_page_number(outline[i])
     nested = [o.title for group in outline if isinstance(group, list) for o in group]
-    assert "一、企业（69家）" in nested
+    assert "企业（69家）" in nested and "单位（23个）" in nested
 
 
 def test_same_input_gives_the_same_bytes_and_leaves_reportlab_settings_alone(meeting):

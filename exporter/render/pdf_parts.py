@@ -14,7 +14,6 @@ grid (28 characters × 22 lines), tables are 小四.
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Sequence
 from decimal import Decimal
 
@@ -36,7 +35,7 @@ from exporter.layout import (
     FontRole,
     mm_to_pt,
 )
-from exporter.model import Awards, Meeting, Person, Speech, Targets
+from exporter.model import Awardee, Awards, Meeting, Person, Speech, Target, Targets
 from exporter.render import prose
 from exporter.render.pdf_fonts import PdfFaces
 from exporter.render.pdf_table import Column, PagedTable, TableLook
@@ -63,6 +62,10 @@ TABLE = TableLook(size=TABLE_PT, leading=TABLE_PT * 1.5, padding_x=4.0, padding_
 CHART_LABEL_PT = SIZES_PT["五号"]
 MARK_PAD = 4.0                       # pt between 样例 and its box
 CHART_BAR = Color(0.27, 0.40, 0.58)
+FIGURE_COLUMNS = (("类别", 0.40, "left"), ("会上宣布", 0.18, "center"), ("名单所列", 0.18, "center"),
+                  ("差额", 0.24, "center"))
+_TITLE_SLACK_EM = 0.001              # rounding: a title line never needs the last 0.02 pt
+_TITLE_ATTEMPTS = 8                  # each attempt rules out one too-wide line; 2 are typical
 
 
 def person_fact(p: Person) -> str:
@@ -141,8 +144,9 @@ class SummaryParts:
         need = block.style.space_before + lines * block.style.leading + following
         return [CondPageBreak(need), block]
 
-    def part_heading(self, text: str) -> list[Flowable]:
-        return self.kept(self.block(text, PART, FontRole.HEADING, outline=(text, 0)), 2 * LINE_PITCH_PT)
+    def part_heading(self, text: str, following: float = 2 * LINE_PITCH_PT) -> list[Flowable]:
+        """A part's centred heading in 黑体, kept with *following* points, in the outline at level 0."""
+        return self.kept(self.block(text, PART, FontRole.HEADING, outline=(text, 0)), following)
 
     def heading(self, text: str, following: float = 2 * LINE_PITCH_PT) -> list[Flowable]:
         """一、 heading in 黑体, 2 字 in, kept with what follows, in the outline at level 1."""
@@ -183,8 +187,35 @@ class SummaryParts:
 
     def title(self, text: str) -> TextBlock:
         """小标宋 2号, centred, broken at word boundaries into a balanced shape (the briefing's rule)."""
-        lines = prose.balanced_lines(text, AREA_WIDTH / TITLE_PT)
-        return self.block("\n".join(lines), TITLE, FontRole.TITLE)
+        return self.block("\n".join(self.title_lines(text)), TITLE, FontRole.TITLE)
+
+    def title_em(self, text: str) -> float:
+        """Width of *text* in ems as the title face (and its fallback) really sets it."""
+        return sum(self.faces.width(font, run, 1.0) for font, run in self.faces.runs(FontRole.TITLE, text))
+
+    def title_lines(self, text: str) -> list[str]:
+        """The briefing's balanced lines, asked for at a measure at which they fit in the title face.
+
+        ``prose.balanced_lines`` counts a digit as ½ em and × as ½ em; the
+        bundled 小标宋 sets digits 0.6 em wide and × a full em, so a title it
+        measures at 20 em is 20.4 em on the page.  The paragraph would then
+        re-break the line that is a hair too wide wherever it overflows
+        ("…推进 / 会").  Instead, while a line is too wide, ask again with a
+        measure narrowed by that line's ratio of estimated to real width:
+        each round rules out the offending line, so the loop ends, and the
+        lines handed to the paragraph always fit and are kept as they are.
+        """
+        limit = AREA_WIDTH / TITLE_PT - _TITLE_SLACK_EM
+        measure = limit
+        lines = [text]
+        for _ in range(_TITLE_ATTEMPTS):
+            lines = prose.balanced_lines(text, measure)
+            widest = max(lines, key=self.title_em)
+            real = self.title_em(widest)
+            if real <= limit:
+                break
+            measure = min(measure, limit * prose.text_em(widest) / real)
+        return lines
 
     # --- facts ----------------------------------------------------------------------
 
@@ -206,8 +237,8 @@ class SummaryParts:
         for role, people in by_role.items():
             rows.append((role, [prose.join_series(people)]))
         awards = self.m.awards
-        if awards and awards.announced_by:
-            rows.append(("宣读", [f"{person_fact(awards.announced_by)}宣读{book_title(awards.decision)}"]))
+        if awards:
+            rows.append(("表彰决定", [decision_fact(awards)]))
         if info.agenda:
             rows.append(("议程", [f"{i}．{item}" for i, item in enumerate(info.agenda, 1)]))
         if info.attendees:
@@ -234,7 +265,12 @@ class SummaryParts:
     # --- key figures ------------------------------------------------------------------
 
     def figure_rows(self) -> tuple[list[list[str]], set[tuple[int, int]]]:
-        """项目 / 名单 / 应有 / 核对, and the cells to show in red (declared ≠ listed)."""
+        """类别 / 会上宣布 / 名单所列 / 差额 (FIGURE_COLUMNS), and the cells to show in red.
+
+        The count announced at the meeting comes first because it is what the
+        list is checked against; a difference is said from the list's side
+        (名单少1家) and shown in red with the list's count.
+        """
         rows: list[list[str]] = []
         red: set[tuple[int, int]] = set()
 
@@ -243,13 +279,13 @@ class SummaryParts:
             if expected is None:
                 check, wrong = "—", False
             elif listed == expected:
-                check, wrong = "一致", False
+                check, wrong = "无", False
             else:
                 diff = listed - expected
-                check, wrong = (f"多{diff}{cls}" if diff > 0 else f"少{-diff}{cls}"), True
-            rows.append([label, f"{listed}{cls}", f"{expected}{cls}" if expected is not None else "—", check])
+                check, wrong = (f"名单多{diff}{cls}" if diff > 0 else f"名单少{-diff}{cls}"), True
+            rows.append([label, f"{expected}{cls}" if expected is not None else "—", f"{listed}{cls}", check])
             if wrong:
-                red.update({(len(rows), 1), (len(rows), 3)})
+                red.update({(len(rows), 2), (len(rows), 3)})
 
         if self.m.awards:
             counts = self.m.awards.counts()
@@ -262,41 +298,46 @@ class SummaryParts:
         return rows, red
 
     def figures(self) -> list[Flowable]:
+        """The heading with the whole key-figures table (a few rows: never split), then the chart.
+
+        The chart is kept with its caption only: when it does not fit under
+        the table it goes to the next page alone and the table stays where
+        the facts end, rather than leaving that page's bottom empty.
+        """
         rows, red = self.figure_rows()
         chart = self.chart()
         if not rows and not chart:
             return []
-        flow: list[Flowable] = self.part_heading("主要数据")
-        if rows:
-            columns = [Column("项目", AREA_WIDTH * 0.46), Column("名单", AREA_WIDTH * 0.18, "center"),
-                       Column("决定/应签", AREA_WIDTH * 0.18, "center"), Column("核对", AREA_WIDTH * 0.18, "center")]
-            flow.append(PagedTable(columns, rows, TABLE, self.faces, red=red))
-        if chart:
-            flow += chart
-        return flow
+        if not rows:
+            return self.part_heading("主要数据") + chart
+        columns = [Column(header, AREA_WIDTH * share, align) for header, share, align in FIGURE_COLUMNS]
+        table = PagedTable(columns, rows, TABLE, self.faces, red=red)
+        # Dozens of categories make a table that may split (its header repeats): keep the start only.
+        following = table.height if table.height <= mm_to_pt(PAGE.area_height) / 2 else 2 * LINE_PITCH_PT
+        return self.part_heading("主要数据", following) + [table] + chart
 
     def chart_series(self) -> tuple[str, str, list[tuple[str, Decimal]]] | None:
-        """The indicator most units carry: (indicator, measure, [(unit, value)…])."""
+        """The indicator worth a picture: (indicator, measure, [(unit, value)…]), or None.
+
+        Of the indicators whose units set at least two different non-zero
+        targets, the one most units carry (the first listed on a tie).  An
+        indicator that is 0 everywhere (较大事故起数) or the same for every
+        unit draws bars that say nothing, or an axis from 0 to 0.01.
+        """
         targets = self.m.targets
         if not targets or not targets.rows:
             return None
-        units_per = Counter()
-        seen: set[tuple[str, str]] = set()
+        series: dict[str, dict[str, Decimal]] = {}
+        measures: dict[str, set[str]] = {}
         for t in targets.rows:
-            if (t.indicator, t.unit) not in seen:
-                seen.add((t.indicator, t.unit))
-                units_per[t.indicator] += 1
-        indicator, n = units_per.most_common(1)[0]
-        if n < 2:
+            series.setdefault(t.indicator, {}).setdefault(t.unit, t.value)
+            measures.setdefault(t.indicator, set()).add(t.measure or "")
+        telling = [name for name, values in series.items() if len({v for v in values.values() if v}) >= 2]
+        if not telling:
             return None
-        series: dict[str, Decimal] = {}
-        measures = set()
-        for t in targets.rows:
-            if t.indicator == indicator and t.unit not in series:
-                series[t.unit] = t.value
-                measures.add(t.measure or "")
-        measure = measures.pop() if len(measures) == 1 else ""
-        return indicator, measure, list(series.items())
+        indicator = max(telling, key=lambda name: len(series[name]))     # max keeps the first of equals
+        measure = next(iter(measures[indicator])) if len(measures[indicator]) == 1 else ""
+        return indicator, measure, list(series[indicator].items())
 
     def chart(self) -> list[Flowable]:
         """Horizontal bars: the chosen indicator's target per unit, labels in an embedded face."""
@@ -377,18 +418,19 @@ class SummaryParts:
         return self.heading(heading, table_start) + [PagedTable(columns, rows, TABLE, self.faces)]
 
     def awardees(self, n: int, awards: Awards) -> list[Flowable]:
+        """Grouped by category as in the briefing (企业（69家）); 序号 is the row's own number."""
         flow = self.attachment_head(n, prose.awards_attachment_title(awards))
-        for i, (category, members) in enumerate(awards.by_category().items(), 1):
+        numbers = row_numbers(awards.rows)
+        for category, members in awards.by_category().items():
             if not members:
                 continue
             fields = [("序号", "center"), ("名称", "left"), ("奖项", "left")]
             if any(a.park for a in members):
                 fields.append(("所属园区", "center"))
-            rows = [[str(k), a.name, a.award] + ([a.park or ""] if len(fields) == 4 else [])
-                    for k, a in enumerate(members, 1)]
+            rows = [[numbers[id(a)], a.name, a.award] + ([a.park or ""] if len(fields) == 4 else [])
+                    for a in members]
             columns = fit_columns(fields, rows, self.faces, AREA_WIDTH)
-            heading = f"{prose.section_number(i)}{category}（{len(members)}{classifier_for(category)}）"
-            flow += self.group(heading, columns, rows)
+            flow += self.group(group_label(category, len(members)), columns, rows)
         return flow
 
     def targets(self, n: int, targets: Targets) -> list[Flowable]:
@@ -401,20 +443,39 @@ class SummaryParts:
         by_type: dict[str, list] = {t: [] for t in targets.unit_types()}
         for t in targets.rows:
             by_type[t.unit_type].append(t)
-        for i, (unit_type, rows_of_type) in enumerate(by_type.items(), 1):
+        numbers = row_numbers(targets.rows)
+        for unit_type, rows_of_type in by_type.items():
             if not rows_of_type:
                 continue
             fields = [("序号", "center"), ("责任单位", "left"), ("指标", "left"), ("目标值", "right"),
                       ("计量单位", "center"), ("完成时限", "center")]
-            rows = [[str(k), t.unit, t.indicator, format_number(t.value), t.measure or "",
+            rows = [[numbers[id(t)], t.unit, t.indicator, format_number(t.value), t.measure or "",
                      format_date(t.deadline) if t.deadline and not common else ""]
-                    for k, t in enumerate(rows_of_type, 1)]
+                    for t in rows_of_type]
             fields, rows = drop_empty_columns(fields, rows)
             columns = fit_columns(fields, rows, self.faces, AREA_WIDTH)
-            units = len({t.unit for t in rows_of_type})
-            heading = f"{prose.section_number(i)}{unit_type}（{units}{classifier_for(unit_type)}）"
-            flow += self.group(heading, columns, rows)
+            flow += self.group(group_label(unit_type, len({t.unit for t in rows_of_type})), columns, rows)
         return flow
+
+
+def decision_fact(awards: Awards) -> str:
+    """《关于……表彰决定》，由陈曦（职务）宣读: the document first, who read it out after."""
+    title = book_title(awards.decision)
+    return f"{title}，由{person_fact(awards.announced_by)}宣读" if awards.announced_by else title
+
+
+def row_numbers(rows: Sequence[Awardee] | Sequence[Target]) -> dict[int, str]:
+    """序号 of each row (by ``id``): its own ``no``, else its position in the whole list.
+
+    The briefing and the workbook number the same way, so an awardee has
+    one number in all three documents however the PDF groups the rows.
+    """
+    return {id(row): str(row.no or position) for position, row in enumerate(rows, 1)}
+
+
+def group_label(noun: str, count: int) -> str:
+    """企业（69家）: a list group's heading, worded as in the briefing's tables."""
+    return f"{noun}（{count}{classifier_for(noun)}）"
 
 
 def drop_empty_columns(fields: list[tuple[str, str]], rows: list[list[str]]):
