@@ -8,6 +8,7 @@ count or a date is the same in every output").
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
 
@@ -169,3 +170,200 @@ def display_width(text: str) -> int:
     import unicodedata
 
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+# --- balanced title lines (GB/T 9704 §7.3.1: keep words whole, an even shape) ---
+
+# East Asian "ambiguous" characters that a Chinese face sets a full em wide:
+# quotation marks, dashes, ellipsis, × (as in ××开发区).
+_FULL_EM_SYMBOLS = "×÷§°±※№"
+
+
+def text_em(text: str) -> float:
+    """Width in ems in a Chinese face: a hanzi or full-width mark is 1, a Latin letter or digit ½.
+
+    Quotation marks, dashes, … and × count 1: Chinese faces (and Word, for
+    zh-CN text) set them a full em, and a title measured narrower than it
+    prints would overflow its line.
+    """
+    import unicodedata
+
+    em = 0.0
+    for ch in text:
+        kind = unicodedata.east_asian_width(ch)
+        if kind in "WF" or (kind == "A" and (0x2010 <= ord(ch) <= 0x2BFF or ch in _FULL_EM_SYMBOLS)):
+            em += 1.0
+        else:
+            em += 0.5
+    return em
+
+
+# Words a title line may not be broken inside.  The nouns that end a meeting's
+# or an organisation's name (会议, 推进会, 开发区 …) are *heads*: the words
+# before them modify them, so a break just before one splits a phrase too.
+_TITLE_HEADS = (
+    "会议", "大会", "推进会", "座谈会", "分析会", "现场会", "动员会", "部署会",
+    "调度会", "观摩会", "交流会", "研讨会", "培训会", "总结会", "务虚会", "联席会", "例会", "年会",
+    "发布会", "论坛", "峰会", "仪式", "培训班",
+    "开发区", "高新区", "示范区", "综改区", "试验区", "自贸区", "新区", "园区", "产业园", "管委会",
+    "委员会", "党工委", "人民政府", "办公室", "中心",
+    "省委", "市委", "县委", "区委", "党委", "省政府", "市政府", "县政府", "区政府", "政府",
+)
+_TITLE_PLACE_ENDS = "省市县区镇乡村"
+_TITLE_WORDS = _TITLE_HEADS + (
+    "工作会议", "表彰大会", "年度", "季度", "上半年", "下半年", "全年", "安全生产", "营商环境", "优化营商环境", "高质量发展",
+    "高质量", "项目建设", "招商引资", "经济技术", "高新技术", "安全形势", "目标责任", "责任书",
+    "工作", "发展", "表彰", "建设", "改革", "环境", "项目", "企业", "经济", "技术", "科技", "创新",
+    "管理", "服务", "安全", "生产", "党建", "意见", "活动", "任务", "目标", "责任", "机关", "干部",
+    "优化", "推进", "形势", "分析", "先进", "集体", "个人", "招商", "转型", "综合", "全面", "深化",
+    "扎实", "开展", "召开", "举行", "部署", "动员", "总结", "质量", "产业", "数字", "考核", "营商",
+    "高新", "综改", "示范", "开放", "合作", "签约", "重点", "专题", "全体", "扩大",
+    "先进集体", "先进个人", "目标任务", "名单", "决定", "通知", "指标", "一览表",
+)
+_TITLE_TOKENS = re.compile(
+    r"\d+(?:[.．]\d+)?(?:年度|年|月|日|季度|届|次|期|批|周年|%|％)?"
+    r"|第[一二三四五六七八九十百零〇\d]+(?:季度|届|次|期|批)"
+    r"|[一二三四五六七八九十]+(?:季度|届)"
+    r"|×+"
+)
+_TITLE_PHRASE_STARTS = ("暨", "关于")
+_TITLE_JOINERS = ("和", "与", "及", "在", "召开", "举行")
+_TITLE_PERIOD_ENDS = ("年度", "季度", "年")
+_DIGIT_UNITS = "年月日号期届次%％个家项万亿元名人位"
+
+
+def _is_latin(ch: str) -> bool:
+    return ch.isascii() and ch.isalnum()
+
+
+@dataclass(frozen=True)
+class _TitleWords:
+    """Where the known words of a title start and end, and which gaps fall inside one."""
+
+    inside: frozenset[int]       # gaps (break before index i) inside a word or a number
+    starts: dict[int, str]       # index → longest known word starting there
+    ends: dict[int, str]         # index → longest known word ending there
+
+    @classmethod
+    def of(cls, text: str) -> "_TitleWords":
+        inside: set[int] = set()
+        starts: dict[int, str] = {}
+        ends: dict[int, str] = {}
+        spans = [(m.start(), m.end()) for m in _TITLE_TOKENS.finditer(text)]
+        for word in _TITLE_WORDS:
+            at = text.find(word)
+            while at >= 0:
+                spans.append((at, at + len(word)))
+                if len(word) > len(starts.get(at, "")):
+                    starts[at] = word
+                end = at + len(word)
+                if len(word) > len(ends.get(end, "")):
+                    ends[end] = word
+                at = text.find(word, at + 1)
+        for a, b in spans:
+            inside.update(range(a + 1, b))
+        return cls(frozenset(inside), starts, ends)
+
+
+_SPLIT_WORD = 30.0      # a word broken in two: only when nothing else fits
+_PHRASE_START = -20.0   # before 暨: worth lines up to about 5 ems longer or shorter than even
+
+
+def _title_break_cost(text: str, i: int, words: _TitleWords, strict: bool) -> float | None:
+    """Cost of breaking *text* before index *i*; None where it is not allowed.
+
+    Preferred: before 暨/关于.  Free: after a closing mark.  Cheap: after a period
+    (2024年, 年度, 第一季度) or the name of a place or body (…开发区, …市),
+    before a joiner (和, 召开), between two known words.  Dear: before a head
+    noun (工作|推进会), before 的, inside a book title, between unknown
+    characters.  Inside a known word or a number: not at all (*strict*), or
+    at a price no other break pays.
+    """
+    before, after = text[i - 1], text[i]
+    if after in NO_LINE_START or before in NO_LINE_END:
+        return None
+    if text[i - 1:i + 1] in NO_SPLIT or (before == after and before in "—…"):
+        return None
+    if (_is_latin(before) and _is_latin(after)) or (before.isdigit() and after in _DIGIT_UNITS):
+        return None
+    if i in words.inside:
+        return None if strict else _SPLIT_WORD
+    if text.rfind("《", 0, i) > text.rfind("》", 0, i):
+        return 10.0
+    starting, ending = words.starts.get(i, ""), words.ends.get(i, "")
+    if any(text.startswith(w, i) for w in _TITLE_PHRASE_STARTS):
+        return _PHRASE_START       # 工作会议|暨表彰大会: two names, one per line
+    if before in "》）”":
+        return 0.0
+    if starting in _TITLE_HEADS or after in "的之":
+        return 12.0
+    if ending.endswith(_TITLE_PERIOD_ENDS) or (before in "年度" and text[i - 2:i - 1].isdigit()):
+        return 0.3
+    if ending in _TITLE_HEADS:
+        return 0.5
+    if before in _TITLE_PLACE_ENDS:
+        return 1.0
+    if any(text.startswith(w, i) for w in _TITLE_JOINERS):
+        return 1.0
+    if starting and ending:
+        return 1.5
+    if ending:
+        return 2.0
+    if _is_latin(before) != _is_latin(after):
+        return 3.0
+    return 8.0
+
+
+def balanced_lines(text: str, max_em: float, min_last_em: float = 3.0) -> list[str]:
+    """*text* broken into the fewest lines of at most *max_em*, balanced, at word boundaries.
+
+    A multi-line title (GB/T 9704 §7.3.1) keeps words whole and has an even
+    shape; no line is shorter than *min_last_em* (no line of one or two
+    stray characters).  Explicit line breaks in *text* are kept as given.
+    Chooses, among break positions, the set with the fewest lines, then the
+    least sum of squared deviations of the line widths from their mean plus
+    the cost of each break.  Known words and numbers are never broken unless
+    no other set of breaks fits.
+    """
+    if "\n" in text:
+        return [line.strip() for line in text.split("\n") if line.strip()]
+    total = text_em(text)
+    if total <= max_em:
+        return [text]
+    prefix = [0.0]
+    for ch in text:
+        prefix.append(prefix[-1] + text_em(ch))
+    words = _TitleWords.of(text)
+    lines_needed = int(-(-total // max_em))
+    for strict in (True, False):
+        costs = {i: _title_break_cost(text, i, words, strict) for i in range(1, len(text))}
+        for lines in range(lines_needed, lines_needed + 3):
+            best = _best_breaks(prefix, costs, lines, max_em, min_last_em)
+            if best is not None:
+                bounds = [0, *best, len(text)]
+                return [text[a:b] for a, b in zip(bounds, bounds[1:])]
+    return [text]
+
+
+def _best_breaks(prefix: list[float], costs: dict[int, float | None], lines: int,
+                 max_em: float, min_em: float) -> list[int] | None:
+    """Dynamic programme over the allowed break positions for exactly *lines* lines."""
+    n = len(prefix) - 1
+    mean = prefix[n] / lines
+    ends = [i for i, c in costs.items() if c is not None] + [n]
+    # layer[i] = (cost, breaks) of the best k lines covering text[:i]
+    layer: dict[int, tuple[float, list[int]]] = {0: (0.0, [])}
+    for k in range(1, lines + 1):
+        last = k == lines
+        nxt: dict[int, tuple[float, list[int]]] = {}
+        for i in ([n] if last else ends[:-1]):
+            for j, (cost, breaks) in layer.items():
+                width = prefix[i] - prefix[j]
+                if j >= i or width > max_em or width < min_em:
+                    continue
+                here = cost + (width - mean) ** 2 + 3 * (costs[i] if i < n else 0.0)
+                if i not in nxt or here < nxt[i][0]:
+                    nxt[i] = (here, breaks + ([i] if i < n else []))
+        layer = nxt
+    found = layer.get(n)
+    return found[1] if found else None

@@ -16,7 +16,7 @@ import io
 import subprocess
 import tracemalloc
 import zipfile
-from datetime import datetime
+from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
 
@@ -212,6 +212,15 @@ def test_overview_states_the_meeting_facts(wb, example):
     assert facts["宣读"].startswith("陈曦")
     assert "翟振新" in facts["到会指导"] and "郭海斌" in facts["到会指导"]
     assert find_cell(ws, datetime(2024, 3, 11)).number_format == 'yyyy"年"m"月"d"日"'
+
+
+def test_a_long_title_breaks_before_ji_at_a_word_boundary(example):
+    """The overview's title uses the briefing's rule: whole words, the break before 暨."""
+    title = "临港经济开发区2025年安全生产工作会议暨第一季度安全形势分析会"
+    m = example.model_copy(update={"meeting": example.meeting.model_copy(update={"title": title})})
+    ws = read(rendered(m))["概况"]
+    assert ws["A1"].value == "临港经济开发区2025年安全生产工作会议\n暨第一季度安全形势分析会"
+    assert ws.row_dimensions[1].height >= 2 * 16
 
 
 def test_sample_data_says_so_on_the_overview_and_every_printed_page(wb):
@@ -442,6 +451,21 @@ def test_list_template_has_header_dropdowns_and_widths():
     assert ws.column_dimensions["B"].width >= display_width("山西某某科技有限公司")
     assert ws.page_setup.paperSize == 9 and ws.oddFooter.center.text == "第 &P 页 共 &N 页"
     assert template() == data
+
+
+def test_list_template_writes_a_date_as_a_date_shown_as_in_the_workbook():
+    """目标责任.xlsx from `exporter init`: 完成时限 is a real date (sorts, filters), printed 2024年12月31日."""
+    from exporter.model import TARGET_HEADERS
+
+    headers = list(TARGET_HEADERS.values())
+    sample = [1, "示例园区", "园区", "固定资产投资", 100, "亿元", date(2024, 12, 31), "园区主要负责人", ""]
+    ws = read(template(headers=headers, dropdowns={"单位类型": ["园区", "招商中心"]}, sheet_title="目标责任",
+                       sample_rows=[sample]))["目标责任"]
+    deadline = ws.cell(2, headers.index("完成时限") + 1)
+    assert deadline.is_date and deadline.value == datetime(2024, 12, 31)
+    assert deadline.number_format == 'yyyy"年"m"月"d"日"'
+    assert ws.column_dimensions[deadline.column_letter].width >= display_width("2024年12月31日")
+    assert ws.cell(2, 2).value == "示例园区" and ws.cell(2, 5).value == 100
 
 
 def test_list_template_with_long_choices_lists_them_on_a_sheet():

@@ -9,12 +9,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as hs
 
 from exporter.load import load_meeting
 from exporter.model import Item, Meeting, Person, Section
-from exporter.render import prose
+from exporter import text
+from exporter.render import prose, word_body
 from exporter.text import NO_LINE_START
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -45,17 +46,75 @@ def test_lead_paragraph_tells_when_where_who_spoke_who_guided_who_chaired(exampl
 
 
 def test_agenda_is_running_text_and_points_to_the_attachments(example):
+    assert prose.agenda_paragraph(example) == (
+        "会上，与会人员集体观看《我们的2023：归心 赶考 再出发》专题片；"
+        "山西转型综改示范区党工委委员、管委会副主任陈曦宣读《关于2023年度高质量发展表彰决定》，"
+        "对69家企业和23个单位进行表彰；5家获奖单位代表作表态发言；"
+        "现场向6个园区和5个招商中心颁发2024年目标任务责任书。"
+        "2023年度高质量发展受表彰企业和单位名单见附件1，2024年目标任务责任书指标一览表见附件2。"
+    )
+
+
+def test_agenda_does_not_repeat_the_speech_the_lead_reports(example):
+    """The lead says 范兆森作了题为……的讲话; the agenda item 范兆森讲话 would say it again."""
+    assert "范兆森作了题为" in prose.lead_paragraph(example)
+    assert "范兆森" not in prose.agenda_paragraph(example)
+    assert prose.agenda_items(example)[-1] == "现场向6个园区和5个招商中心颁发2024年目标任务责任书"
+
+
+def test_person_first_named_in_the_agenda_is_introduced_with_their_position(example):
     text = prose.agenda_paragraph(example)
-    assert text.startswith("会上，与会人员集体观看《我们的2023：归心 赶考 再出发》专题片；陈曦宣读")
-    assert "；范兆森讲话。" in text
-    assert text.endswith("2023年度高质量发展受表彰企业和单位名单见附件1，2024年目标任务责任书指标一览表见附件2。")
-    assert "：" not in text.replace("《我们的2023：", "")     # no "key: value"
+    assert text.count("陈曦") == 1 and "管委会副主任陈曦宣读" in text
+
+
+@pytest.mark.parametrize("item", ["赵六讲话", "赵六作讲话", "赵六作重要讲话", "赵六发表讲话", "赵六同志讲话",
+                                  "市长赵六讲话"])
+def test_agenda_items_that_only_restate_a_reported_speech_are_left_out(item):
+    m = bare_meeting(speeches=[{"speaker": {"name": "赵六", "position": "市长"}}],
+                     agenda=["通报一季度安全生产形势", item])
+    assert prose.agenda_sentence(m) == "会上，通报一季度安全生产形势。"
+    assert prose.lead_paragraph(m).count("赵六") == 1
+
+
+def test_a_guest_who_spoke_is_not_repeated_but_an_unreported_speech_is_kept():
+    m = bare_meeting(guests=[{"name": "周建国", "position": "市政府副秘书长", "role": "出席并讲话"}],
+                     agenda=["周建国讲话", "王五讲话"])
+    assert "市政府副秘书长周建国出席并讲话。" in prose.lead_paragraph(m)
+    assert prose.agenda_sentence(m) == "会上，王五讲话。"
+
+
+def test_the_agendas_word_for_a_speech_goes_into_the_lead():
+    """王立新作工作报告: the lead says so (not 讲话), the agenda leaves it out, the digest follows it."""
+    m = bare_meeting(speeches=[{"speaker": {"name": "王立新", "position": "区党工委书记"},
+                                "sections": [{"heading": "重点任务", "paragraphs": ["抓项目。"]}]}],
+                     agenda=["赵红通报2024年度目标考核结果", "王立新作工作报告"])
+    assert prose.speakers_sentence(m) == "区党工委书记王立新作工作报告。"
+    assert prose.agenda_sentence(m) == "会上，赵红通报2024年度目标考核结果。"
+    assert prose.article(m)[2].text == "现将王立新工作报告要点摘编如下。"
+    themed = bare_meeting(speeches=[{"speaker": {"name": "甲"}, "theme": "真抓实干"}], agenda=["甲作总结讲话"])
+    assert prose.speakers_sentence(themed) == "甲作了题为“真抓实干”的总结讲话。"
+
+
+def test_agenda_whose_subject_is_the_meeting_does_not_say_hui_shang_hui_yi():
+    """An agenda drafted from an article: 会议宣读…… — never 会上，会议宣读……"""
+    m = bare_meeting(agenda=["会议宣读《关于表彰2024年度安全生产先进集体和先进个人的决定》",
+                             "与会领导为受表彰代表颁奖", "会议听取各街道工作汇报", "会上，三名代表作交流发言"])
+    assert prose.agenda_sentence(m) == (
+        "会议宣读《关于表彰2024年度安全生产先进集体和先进个人的决定》；与会领导为受表彰代表颁奖；"
+        "听取各街道工作汇报；三名代表作交流发言。")
+    other = bare_meeting(agenda=["与会领导为受表彰代表颁奖", "会议宣读表彰决定", "会议室外展示成果"])
+    assert prose.agenda_sentence(other) == "会上，与会领导为受表彰代表颁奖；宣读表彰决定；会议室外展示成果。"
 
 
 def test_attendees_use_commas_between_entries_that_contain_enumeration_commas(example):
     text = prose.attendees_paragraph(example)
     assert text.startswith("委领导赵治安、崔俊林、白勇强、乔建伟、李英虎，小店区副区长郭国权，清徐县委常委、副县长董笑龙，")
-    assert text.endswith("区属国有企业及各派驻单位班子成员、受表彰的企业负责人参加会议。")
+    assert text.endswith("区属国有企业及各派驻单位班子成员，受表彰的企业负责人参加会议。")
+
+
+def test_one_level_of_a_series_takes_one_mark():
+    assert prose.join_series(["甲", "清徐县委常委、副县长乙", "丙", "丁"]) == "甲，清徐县委常委、副县长乙，丙，丁"
+    assert prose.join_series(["甲", "乙", "丙"]) == "甲、乙、丙"
 
 
 def test_article_orders_lead_agenda_speech_attendees_source(example):
@@ -70,6 +129,11 @@ def test_article_orders_lead_agenda_speech_attendees_source(example):
     assert items[0].lead == "（一）不折不扣完成主要经济指标任务。"
     assert items[0].text.startswith("坚守“主战场")
     assert blocks[-2].text.endswith("参加会议。") and blocks[-1] == prose.Block("note", "（据世界晋商网报道整理）")
+
+
+def test_a_decision_that_names_whom_it_honours_titles_the_list_in_its_own_words(example):
+    awards = example.awards.model_copy(update={"decision": "关于表彰2024年度安全生产先进集体和先进个人的决定"})
+    assert prose.awards_attachment_title(awards) == "2024年度安全生产先进集体和先进个人名单"
 
 
 def test_counts_and_titles_come_from_the_lists(example):
@@ -152,12 +216,67 @@ def test_short_headline_stays_on_one_line_and_given_breaks_are_kept():
     assert prose.balanced_lines("第一行\n第二行文字", 20) == ["第一行", "第二行文字"]
 
 
+def test_the_line_breaker_is_the_shared_text_rule():
+    assert prose.balanced_lines is text.balanced_lines and prose.text_em is text.text_em
+
+
+# Headline width of the briefing (20 em) and a narrow measure: whole words, an even shape.
+TITLES = {
+    "滨江高新区2025年工作会议暨项目建设推进会召开": ["滨江高新区2025年工作会议", "暨项目建设推进会召开"],
+    "太原市小店区2024年优化营商环境工作推进会召开": ["太原市小店区2024年", "优化营商环境工作推进会召开"],
+    "××经济技术开发区2024年度安全生产工作会议召开": ["××经济技术开发区2024年度", "安全生产工作会议召开"],
+    "临港经济开发区安全生产工作会议暨第一季度安全形势分析会召开": [
+        "临港经济开发区安全生产工作会议", "暨第一季度安全形势分析会召开"],
+    "临港经济开发区安全生产工作会议暨先进表彰大会": ["临港经济开发区安全生产工作会议", "暨先进表彰大会"],
+}
+WHOLE = ("年度", "安全生产", "推进会", "工作会议", "营商环境", "开发区", "第一季度", "2024年", "2025年",
+         "分析会", "表彰大会", "高新区")
+
+
+def _assert_well_broken(title: str, lines: list[str], max_em: float) -> None:
+    assert "".join(lines) == title
+    assert all(3 <= prose.text_em(line) <= max_em for line in lines), lines     # never 1–2 stray characters
+    cuts = {len("".join(lines[:k])) for k in range(1, len(lines))}
+    for word in WHOLE:
+        at = title.find(word)
+        if at >= 0:
+            assert not any(at < cut < at + len(word) for cut in cuts), (word, lines)
+    assert all(not line.endswith("暨") for line in lines)
+
+
+@pytest.mark.parametrize("title", list(TITLES))
+def test_titles_break_at_word_boundaries_at_the_headline_width(title):
+    lines = prose.balanced_lines(title, word_body.HEADLINE_MAX_EM)
+    assert lines == TITLES[title]
+    _assert_well_broken(title, lines, word_body.HEADLINE_MAX_EM)
+
+
+@pytest.mark.parametrize("title", [t.removesuffix("召开") for t in TITLES] + list(TITLES))
+def test_titles_break_at_word_boundaries_at_ten_ems(title):
+    lines = prose.balanced_lines(title, 10)
+    _assert_well_broken(title, lines, 10)
+    widths = [prose.text_em(line) for line in lines]
+    assert max(widths) - min(widths) <= 5, lines
+    if "暨" in title:
+        assert any(line.startswith("暨") for line in lines), lines
+
+
+def test_ten_em_lines_of_the_review_titles():
+    assert prose.balanced_lines("临港经济开发区安全生产工作会议暨第一季度安全形势分析会", 10) == [
+        "临港经济开发区", "安全生产工作会议", "暨第一季度", "安全形势分析会"]
+    assert prose.balanced_lines("滨江高新区2025年工作会议暨项目建设推进会", 10) == [
+        "滨江高新区", "2025年工作会议", "暨项目建设推进会"]
+    assert prose.balanced_lines("××经济技术开发区2024年度安全生产工作会议召开", 10) == [
+        "××经济技术开发区", "2024年度安全生产", "工作会议召开"]
+
+
 HANZI = "会议工作发展建设推进改革创新企业项目经济管理服务安全全面深化扎实开展召开举行暨和与省市县区"
 
 
 @settings(max_examples=200, deadline=None)
 @given(hs.text(alphabet=HANZI + "，、2024“”", min_size=21, max_size=70))
 def test_any_headline_is_balanced_without_stray_last_characters(text):
+    assume("““" not in text and "””" not in text)    # a run of opening quotes has no place to break
     lines = prose.balanced_lines(text, 20)
     assert "".join(lines) == text
     if len(lines) > 1:

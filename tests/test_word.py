@@ -17,6 +17,7 @@ import zipfile
 from datetime import datetime, timezone
 from pathlib import Path
 
+import openpyxl
 import pdfplumber
 import pytest
 from docx import Document
@@ -27,7 +28,7 @@ from exporter import layout
 from exporter.fonts import resolve_fonts
 from exporter.load import load_meeting
 from exporter.model import Awardee, Awards, Meeting
-from exporter.render import prose, word, word_body
+from exporter.render import excel, prose, word, word_body
 from exporter.text import NO_LINE_END, NO_LINE_START
 
 from lo import convert
@@ -127,9 +128,11 @@ def test_each_kind_of_paragraph_has_its_named_style(doc, meeting):
     assert paras[0].text == "内部资料\t样例" and paras[1].text == "工作简报"
     assert paras[2].text == "第1期"
     assert paras[3].text == "山西转型综合改革示范区管理委员会\t2024年3月11日"
-    assert styles[4:7] == ["Normal", "Normal", "Title"] and paras[4].text == paras[5].text == ""
+    assert styles[4:8] == ["Normal", "Normal", "Title", "Normal"]
+    assert paras[4].text == paras[5].text == paras[7].text == ""      # 2 lines above the headline, 1 below
     assert paras[6].text == "山西转型综改示范区2024年工作会议\n暨高质量发展表彰大会召开"
-    assert paras[7].style.name == "Normal" and paras[7].text == prose.lead_paragraph(meeting)
+    assert paras[8].style.name == "Normal" and paras[8].text == prose.lead_paragraph(meeting)
+    assert paras[9].text == prose.agenda_paragraph(meeting) and "范兆森讲话" not in paras[9].text
     level1 = [p.text for p in paras if p.style.name == "一级标题"]
     assert level1 == ["一、2023年工作回顾", "二、形势判断和工作基调", "三、全年重点任务", "四、工作要求"]
     items = [p for p in paras if p.style.name == "二级标题"]
@@ -250,10 +253,57 @@ def test_target_table_lists_every_indicator_grouped_by_unit(doc, meeting):
     rows = _table_texts(doc.tables[1])
     assert rows[0][:3] == ["序号", "指标", "目标值"]
     groups = [r[0] for r in rows if len(r) == 1]
-    assert len(groups) == 11 and groups[0] == "东湖园区　责任人：东湖园区主要负责人"
+    assert len(groups) == 11 and groups[0] == "东湖园区　责任人：主要负责人"     # not 东湖园区…东湖园区…
     data = [r for r in rows[1:] if len(r) > 1]
     assert len(data) == 44
     assert data[0][1:] == ["高新技术企业净增", "25家", "2024年12月31日"]
+
+
+def _awards_numbers(d) -> dict[str, str]:
+    """名称 → 序号 as the briefing's first table prints them."""
+    return {r[1]: r[0] for r in _table_texts(d.tables[0])[1:] if len(r) > 2}
+
+
+def _workbook_numbers(meeting: Meeting, sheet: str, name_column: int) -> dict[str, object]:
+    buffer = io.BytesIO()
+    excel.render(meeting, None, buffer)
+    ws = openpyxl.load_workbook(buffer)[sheet]
+    return {row[name_column]: row[0] for row in ws.iter_rows(min_row=2, values_only=True)}
+
+
+def test_rows_keep_their_list_number_when_grouped_by_category(fonts):
+    """序号 is the row's place in the list, as in the workbook — not its place among the groups."""
+    rows = [Awardee(name=name, category=cat, award="先进") for name, cat in
+            (("甲公司", "企业"), ("乙局", "单位"), ("丙公司", "企业"), ("丁局", "单位"))]
+    m = Meeting.model_validate({"format": "meeting/1", "issuer": {"name": "某市人民政府办公室"},
+                                "meeting": {"title": "全市表彰大会", "date": "2024-05-06", "venue": "市会堂"}})
+    m = m.model_copy(update={"awards": Awards(decision="关于表彰先进的决定", list=rows)})
+    d = Document(io.BytesIO(render_bytes(m, fonts)))
+    assert _awards_numbers(d) == {"甲公司": "1", "丙公司": "3", "乙局": "2", "丁局": "4"}
+    assert {k: str(v) for k, v in _workbook_numbers(m, "表彰名单", 1).items()} == _awards_numbers(d)
+
+
+def test_the_inputs_own_numbers_are_printed_in_briefing_and_workbook(fonts, tmp_path):
+    """序号 101, 7, 205 … given in the list: the briefing and the workbook print exactly those."""
+    source = ROOT / "data/example"
+    (tmp_path / "目标责任.xlsx").write_bytes((source / "目标责任.xlsx").read_bytes())
+    csv = (source / "表彰名单.csv").read_text(encoding="utf-8-sig").splitlines()
+    header, body = csv[0], csv[1:]
+    given = [101 + 7 * i if i % 5 else 1000 - i for i in range(len(body))]       # not in list order
+    rows = [f"{no},{line.split(',', 1)[1]}" for no, line in zip(given, body)]
+    (tmp_path / "表彰名单.csv").write_text("\n".join([header, *rows]) + "\n", encoding="utf-8")
+    (tmp_path / "meeting.yaml").write_text((source / "meeting.yaml").read_text(encoding="utf-8"),
+                                           encoding="utf-8")
+    m = load_meeting(tmp_path / "meeting.yaml")
+    assert [a.no for a in m.awards.rows] == given
+    printed = _awards_numbers(Document(io.BytesIO(render_bytes(m, fonts))))
+    assert printed == {a.name: str(no) for a, no in zip(m.awards.rows, given)}
+    assert _workbook_numbers(m, "表彰名单", 1) == {a.name: no for a, no in zip(m.awards.rows, given)}
+    targets = m.targets.model_copy(update={"rows": [t.model_copy(update={"no": 500 - i})
+                                                    for i, t in enumerate(m.targets.rows)]})
+    d = Document(io.BytesIO(render_bytes(m.model_copy(update={"targets": targets}), fonts)))
+    numbers = [r[0] for r in _table_texts(d.tables[1])[1:] if len(r) > 1]
+    assert numbers == [str(t.no) for rows in targets.units().values() for t in rows]
 
 
 def test_tables_repeat_their_header_and_never_split_a_row(doc):
@@ -400,6 +450,19 @@ def test_full_body_page_holds_22_lines_of_28_characters(pdf):
         assert abs(pitch - layout.LINE_PITCH_PT) < 0.1
         full = [ln for ln in lines if ln[0]["x0"] < AREA_LEFT + 2 and all(ord(c["text"]) > 0x2E80 for c in ln)]
         assert full and max(len(ln) for ln in full) == 28
+
+
+def test_one_blank_line_between_headline_and_body(pdf):
+    """layout.md §3: the body starts one blank grid line below the headline, not on the next line."""
+    lines = lines_of(pdf.pages[0])
+    texts = ["".join(c["text"] for c in line) for line in lines]
+    title = next(i for i, t in enumerate(texts) if t.startswith("暨高质量发展表彰大会召开"))
+    assert texts[title + 1].startswith("2024年3月11日")
+    title_top = min(c["top"] for c in lines[title])
+    title_bottom = max(c["bottom"] for c in lines[title])
+    body_top = min(c["top"] for c in lines[title + 1])
+    line_box = (title_top + title_bottom) / 2 + layout.LINE_PITCH_PT / 2       # the headline line's foot
+    assert body_top - line_box > 0.9 * layout.LINE_PITCH_PT, (title_bottom, body_top)
 
 
 def test_no_article_line_starts_with_closing_or_ends_with_opening_punctuation(pdf):

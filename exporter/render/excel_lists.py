@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import warnings
 from dataclasses import dataclass, field, replace
+from datetime import date
 from operator import attrgetter
 from typing import Any, Callable, Iterable, Iterator, Sequence
 
@@ -206,14 +207,15 @@ def write_template_sheet(wb: Any, title: str, headers: list[str], dropdowns: dic
     """An empty list to fill in: styled header, frozen, widths, dropdowns down the column."""
     ws = wb.create_sheet(title)
     rows = [list(r) for r in sample_rows or []]
-    columns = [ListColumn(h, lambda row, i=i: row[i] if i < len(row) else None, "text")
+    columns = [ListColumn(h, lambda row, i=i: row[i] if i < len(row) else None, _sample_kind(rows, i))
                for i, h in enumerate(headers)]
     measure_columns(columns, lambda: rows)
     widths = [max(c.width, 10) for c in columns]
     _prepare(ws, widths)
     ws.append([make_cell(ws, h, HEADER) for h in headers])
+    looks = [column_look(c) for c in columns]
     for row in rows:
-        ws.append([make_cell(ws, c.value(row), Look(border=GRID, wrap=c.wrap)) for c in columns])
+        ws.append([make_cell(ws, c.value(row), look) for c, look in zip(columns, looks)])
     options = _template_options(wb, dropdowns)
     for header, values in dropdowns.items():
         if header in headers and values:
@@ -221,6 +223,13 @@ def write_template_sheet(wb: Any, title: str, headers: list[str], dropdowns: dic
             ws.data_validations.append(list_validation(
                 values, f"{col}2:{col}{MAX_ROWS}", header, options.get(header)))
     finish_print(ws, title, "1:1", sample=False)
+
+
+def _sample_kind(rows: Sequence[list], index: int) -> str:
+    """``date`` for a column whose sample is a date (完成时限): written as a real date, shown
+    2024年12月31日 like the workbook's lists; ``text`` otherwise (the sample is shown as given)."""
+    values = [row[index] for row in rows if index < len(row) and row[index] not in (None, "")]
+    return "date" if values and all(isinstance(v, date) for v in values) else "text"
 
 
 def _template_options(wb: Any, dropdowns: dict[str, list[str]]) -> dict[str, str]:

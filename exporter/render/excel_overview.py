@@ -16,7 +16,7 @@ from openpyxl.formatting.rule import FormulaRule
 from openpyxl.utils import quote_sheetname
 
 from ..model import AWARDEE_HEADERS, TARGET_HEADERS, Meeting, Person
-from ..text import NO_LINE_END, NO_LINE_START, NO_SPLIT, display_width
+from ..text import balanced_lines
 from .excel_cells import (
     ALERT_FILL,
     ALERT_FONT,
@@ -114,7 +114,7 @@ def write_overview(wb: Any, m: Meeting, awards: ListSheet | None,
     ws = wb.create_sheet(OVERVIEW_SHEET)
     prepare_print(ws, sum(WIDTHS))
     form = FormSheet(ws, WIDTHS)
-    title = balanced_lines(m.meeting.title, form.span_width(1, len(WIDTHS)), TITLE_SIZE)
+    title = title_lines(m.meeting.title, form.span_width(1, len(WIDTHS)), TITLE_SIZE)
     form.banner(title, TITLE, TITLE_SIZE, lines_pad=1.5)
     if m.sample:
         form.banner(SAMPLE_NOTE, SAMPLE, SECTION_SIZE)
@@ -146,37 +146,15 @@ def _section(form: FormSheet, title: str, table_rows: int = 0) -> None:
     form.add([form.cell(title, SECTION)], height=SECTION_PT)
 
 
-BREAK_BEFORE = "暨及与和"       # a title reads best when its second line starts here
-BREAK_AFTER = "）》”"
+def title_lines(text: str, width: float, size: float) -> str:
+    """The meeting's title for a cell ``width`` units wide at ``size`` pt, in balanced lines.
 
-
-def balanced_lines(text: str, width: float, size: float) -> str:
-    """A title too long for one line, broken into lines of about equal width.
-
-    Prefers breaking before 暨/及/与/和 or after a closing bracket, never inside
-    a number or a Latin word, never before closing or after opening punctuation.
+    The shared title rule (:func:`exporter.text.balanced_lines`: whole words,
+    an even shape, a break before 暨) at the measure :func:`lines_needed`
+    wraps at, so the row height computed for the banner fits the lines.
     """
-    lines = lines_needed(text, width, size)
-    if lines <= 1 or "\n" in text:
-        return text
-    target = display_width(text) / lines
-    cuts, start = [], 0
-    for k in range(1, lines):
-        cut = min(range(start + 1, len(text)),
-                  key=lambda i: _break_cost(text, i, display_width(text[:i]) - k * target))
-        cuts.append(cut)
-        start = cut
-    bounds = [0, *cuts, len(text)]
-    return "\n".join(text[a:b] for a, b in zip(bounds, bounds[1:]))
-
-
-def _break_cost(text: str, i: int, off_by: float) -> float:
-    before, after = text[i - 1], text[i]
-    if (after in NO_LINE_START or before in NO_LINE_END or text[i - 1:i + 1] in NO_SPLIT
-            or (before.isascii() and before.isalnum() and after.isascii() and after.isalnum())):
-        return float("inf")
-    bonus = 6 if after in BREAK_BEFORE or before in BREAK_AFTER else 0
-    return abs(off_by) - bonus
+    usable_columns = int(max(width - 1, 1) * BODY_SIZE / size)
+    return "\n".join(balanced_lines(text, usable_columns / 2))
 
 
 def _fact(form: FormSheet, label: str, value: str | date) -> None:

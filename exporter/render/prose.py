@@ -20,19 +20,19 @@ Conventions followed (GB/T 15834, GB/T 15835, newsroom practice):
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
 from exporter.model import Awards, Guest, Item, Meeting, Person, Section, Speech, Targets
-from exporter.text import (
-    NO_LINE_END,
-    NO_LINE_START,
-    NO_SPLIT,
+from exporter.text import (  # noqa: F401  (balanced_lines, text_em: re-exported)
+    balanced_lines,
     classifier_for,
     count_phrase,
     format_date,
     join_names,
+    text_em,
 )
 
 # --- numbering ---------------------------------------------------------------
@@ -94,13 +94,13 @@ def join_and(items: Sequence[str]) -> str:
 
 
 def join_series(entries: Sequence[str]) -> str:
-    """Entries of a series: 、 between them, ， next to an entry that has its own 、."""
-    out = ""
-    for i, entry in enumerate(entries):
-        if i:
-            out += "，" if ("、" in entries[i - 1] or "、" in entry) else "、"
-        out += entry
-    return out
+    """Entries of a series: 、 between them, or ， between all of them when any has its own 、.
+
+    One level of a series takes one mark: 甲，清徐县委常委、副县长乙，丙，丁
+    — not 甲，…乙，丙、丁, which reads as if 丙 and 丁 were one entry.
+    """
+    mark = "，" if any("、" in entry for entry in entries) else "、"
+    return mark.join(entries)
 
 
 # --- people -------------------------------------------------------------------
@@ -166,19 +166,64 @@ def speakers(meeting: Meeting) -> list[Person]:
     return list(seen.values())
 
 
+SPEECH = "讲话"
+
+# An agenda item that only says someone spoke: [position]name[同志][作(了)|发表(了)|出席并][…讲话|…报告]
+_SPEECH_ITEM = re.compile(r"^(?:同志)?(?:(?P<made>作了?|发表了?)|出席并)?(?P<noun>[^，；。、“”《》]{0,6}?(?:讲话|报告))$")
+
+
+def _restated_speech(item: str, people: Sequence[Person]) -> tuple[str, str] | None:
+    """(speaker's name, what they gave) when *item* only says that one of *people* spoke.
+
+    范兆森讲话 → (范兆森, 讲话); 王立新作工作报告 → (王立新, 工作报告).  The lead
+    paragraph reports these speeches already, so the agenda need not.
+    """
+    for person in people:
+        for intro in (person.name, person_phrase(person)):
+            if item.startswith(intro):
+                match = _SPEECH_ITEM.match(item[len(intro):])
+                if match:
+                    noun = match["noun"] if match["made"] else SPEECH
+                    return person.name, noun
+    return None
+
+
+def speech_nouns(meeting: Meeting) -> dict[str, str]:
+    """What each speaker gave, as the agenda names it (工作报告, 总结讲话); 讲话 by default."""
+    nouns = {p.name: SPEECH for p in speakers(meeting)}
+    for item in meeting.meeting.agenda:
+        found = _restated_speech(_clause(item), speakers(meeting))
+        if found:
+            nouns[found[0]] = found[1]
+    return nouns
+
+
 def speakers_sentence(meeting: Meeting) -> str:
-    """范兆森作了题为“……”的讲话。 / 甲、乙先后讲话。 / '' when nobody spoke."""
+    """范兆森作了题为“……”的讲话。 / 甲、乙先后讲话。 / '' when nobody spoke.
+
+    A speech the agenda calls something else is called that here
+    (王立新作工作报告。), so the agenda sentence can leave it out.
+    """
     speeches = meeting.meeting.speeches
     people = speakers(meeting)
     if not people:
         return ""
+    nouns = speech_nouns(meeting)
     if len(people) == 1:
         themes = [s.theme for s in speeches if s.theme]
-        who = person_phrase(people[0])
+        who, noun = person_phrase(people[0]), nouns[people[0].name]
         if len(themes) == 1:
-            return f"{who}作了题为{quoted(themes[0])}的讲话。"
-        return f"{who}讲话。"
-    return f"{people_phrase(people)}先后讲话。"
+            return f"{who}作了题为{quoted(themes[0])}的{noun}。"
+        return f"{who}{_gave(noun)}。"
+    if all(noun == SPEECH for noun in nouns.values()):
+        return f"{people_phrase(people)}先后讲话。"
+    phrases = [person_phrase(p, people[i - 1] if i else None) for i, p in enumerate(people)]
+    return "，".join(f"{who}{_gave(nouns[p.name])}" for who, p in zip(phrases, people)) + "。"
+
+
+def _gave(noun: str) -> str:
+    """讲话 → 讲话; 工作报告 → 作工作报告."""
+    return noun if noun == SPEECH else f"作{noun}"
 
 
 def _guest_verb(role: str | None) -> str:
@@ -208,13 +253,60 @@ def lead_paragraph(meeting: Meeting) -> str:
 
 # --- agenda, attachments, attendees --------------------------------------------
 
+# 会上 / 会议 as the subject of an item (会议宣读…, 会上，…) — not 会议室, 会议精神 …
+_MEETING_SUBJECT = re.compile(r"^(?:会上[，,]?|会议(?![室厅中纪议精]))")
+
+
+def _reported_speakers(meeting: Meeting) -> list[Person]:
+    """People whose speech the lead paragraph reports: the speakers, and guests who 出席并讲话."""
+    guests = [g for g in meeting.meeting.guests if g.role and SPEECH in g.role]
+    return [*speakers(meeting), *guests]
+
+
+def _introduced(meeting: Meeting) -> set[str]:
+    """Names the lead paragraph gives with their position."""
+    info = meeting.meeting
+    return {p.name for p in [*speakers(meeting), *info.guests, *([info.host] if info.host else [])]}
+
+
+def agenda_items(meeting: Meeting) -> list[str]:
+    """The items of business as the agenda sentence says them.
+
+    Left out: items that only say someone spoke whose speech the lead has
+    reported (范兆森讲话).  A person first named here (陈曦宣读…) gets their
+    position, once, as newsroom practice introduces people.
+    """
+    reported = _reported_speakers(meeting)
+    introduced = _introduced(meeting)
+    people = [p for p in ([meeting.awards.announced_by] if meeting.awards else []) if p and p.position]
+    items = []
+    for raw in meeting.meeting.agenda:
+        item = _clause(raw)
+        if not item or _restated_speech(item, reported):
+            continue
+        for person in people:
+            if person.name not in introduced and item.startswith(person.name):
+                item = person_phrase(person) + item[len(person.name):]
+                introduced.add(person.name)
+        items.append(item)
+    return items
+
+
 def agenda_sentence(meeting: Meeting) -> str:
-    """会上，甲；乙；丙。 The items of business as running text, or ''."""
-    items = [_clause(a) for a in meeting.meeting.agenda]
-    items = [i for i in items if i]
+    """会上，甲；乙；丙。 The items of business as running text, or ''.
+
+    An item whose subject is the meeting itself (会议宣读…) opens the sentence
+    without 会上 ("会议宣读……；与会领导……"); elsewhere its 会议/会上 is dropped,
+    so that the sentence never says 会上，会议….
+    """
+    items = agenda_items(meeting)
     if not items:
         return ""
-    return "会上，" + "；".join(items) + "。"
+    opener = "会上，"
+    if items[0].startswith("会议") and _MEETING_SUBJECT.match(items[0]):
+        opener, items[0] = "会议", items[0][2:]
+    items = [_MEETING_SUBJECT.sub("", item, count=1) or item for item in items]
+    return opener + "；".join(items) + "。"
 
 
 def awardee_counts_phrase(awards: Awards) -> str:
@@ -246,8 +338,28 @@ def _decision_subject(decision: str) -> str:
     return core[:-1] if core.endswith("的") else core
 
 
+def _decision_honours(decision: str) -> str:
+    """关于表彰2024年度安全生产先进集体和先进个人的决定 → 2024年度安全生产先进集体和先进个人; else ''."""
+    core = decision.strip("《》 ")
+    if core.startswith("关于"):
+        core = core[2:]
+    if not core.startswith("表彰"):
+        return ""
+    for suffix in ("的决定", "决定"):
+        if core.endswith(suffix):
+            return core[2:-len(suffix)]
+    return ""
+
+
 def awards_attachment_title(awards: Awards) -> str:
-    """2023年度高质量发展受表彰企业和单位名单."""
+    """2023年度高质量发展受表彰企业和单位名单; 2024年度安全生产先进集体和先进个人名单.
+
+    A decision that names whom it honours (关于表彰……的决定) gives the title
+    in its own words rather than 受表彰 + the categories.
+    """
+    honours = _decision_honours(awards.decision)
+    if honours:
+        return f"{honours}名单"
     return f"{_decision_subject(awards.decision)}受表彰{join_and(awards.categories())}名单"
 
 
@@ -296,9 +408,9 @@ def source_note(meeting: Meeting) -> str:
 
 # --- the speeches --------------------------------------------------------------
 
-def speech_intro(speech: Speech) -> str:
-    """The sentence before a speech's sections: whose words follow."""
-    return f"现将{speech.speaker.name}讲话要点摘编如下。"
+def speech_intro(speech: Speech, noun: str = SPEECH) -> str:
+    """The sentence before a speech's sections: whose words follow (现将范兆森讲话要点摘编如下。)."""
+    return f"现将{speech.speaker.name}{noun}要点摘编如下。"
 
 
 def section_heading(n: int, section: Section) -> str:
@@ -337,10 +449,10 @@ class Block:
     lead: str = ""
 
 
-def speech_blocks(speech: Speech) -> list[Block]:
+def speech_blocks(speech: Speech, noun: str = SPEECH) -> list[Block]:
     if not speech.sections:
         return []
-    blocks = [Block("body", speech_intro(speech))]
+    blocks = [Block("body", speech_intro(speech, noun))]
     for n, section in enumerate(speech.sections, 1):
         blocks.append(Block("section", section_heading(n, section)))
         blocks.extend(Block("body", p.strip()) for p in section.paragraphs if p.strip())
@@ -356,8 +468,9 @@ def article(meeting: Meeting) -> list[Block]:
     agenda = agenda_paragraph(meeting)
     if agenda:
         blocks.append(Block("body", agenda))
+    nouns = speech_nouns(meeting)
     for speech in meeting.meeting.speeches:
-        blocks.extend(speech_blocks(speech))
+        blocks.extend(speech_blocks(speech, nouns[speech.speaker.name]))
     attendees = attendees_paragraph(meeting)
     if attendees:
         blocks.append(Block("body", attendees))
@@ -397,111 +510,6 @@ def copies_line(meeting: Meeting) -> str:
 
 
 # --- headline shape ----------------------------------------------------------------
-
-def text_em(text: str) -> float:
-    """Width in ems: a hanzi or full-width mark is 1, a Latin letter or digit ½."""
-    from exporter.text import display_width
-
-    return display_width(text) / 2
-
-
-# Where a headline may be broken.  Suffixes attach to the word before them
-# (…示范区, …会议, 2024年): a break after one ends a word, a break before one
-# splits a word.  A break before 暨/关于 or after a closing mark starts a new
-# phrase; after a generic content word it is acceptable; anywhere else poor.
-_PHRASE_STARTS = ("暨", "关于")
-_JOINERS = ("和", "与", "及", "在", "召开", "举行")
-_SUFFIXES = ("示范区", "开发区", "园区", "委员会", "管委会", "会议", "大会", "座谈会", "推进会",
-             "中心", "年度", "年")
-_CONTENT_WORDS = ("工作", "发展", "表彰", "建设", "改革", "环境", "项目", "企业", "经济", "创新",
-                  "管理", "服务", "安全", "党建", "意见", "活动", "任务", "目标", "机关", "干部",
-                  "省", "市", "县", "区", "局", "厅", "部", "委", "办", "的")
-_UNIT_AFTER_DIGIT = "年月日号期届次%％个家项万亿元名人位"
-
-
-def _is_latin(ch: str) -> bool:
-    return ch.isascii() and ch.isalnum()
-
-
-def _break_cost(text: str, i: int) -> float | None:
-    """Cost of breaking *text* before index *i*; None where it is not allowed."""
-    before, after = text[i - 1], text[i]
-    if after in NO_LINE_START or before in NO_LINE_END:
-        return None
-    if any(text[i - 1:i + 1] == pair[:2] for pair in NO_SPLIT) or (before == after and before in "—…"):
-        return None
-    if (_is_latin(before) and _is_latin(after)) or (before.isdigit() and after in _UNIT_AFTER_DIGIT):
-        return None
-    if text.rfind("《", 0, i) > text.rfind("》", 0, i):
-        return 10.0                      # inside a book title
-    if any(text.startswith(w, i) for w in _SUFFIXES) or after in "的之":
-        return 12.0                      # 工作|会议 splits a word; 的 ends the phrase before it
-    if any(text.startswith(w, i) for w in _PHRASE_STARTS) or before in "》）”":
-        return 0.0
-    if any(text.endswith(w, 0, i) for w in _SUFFIXES):
-        return 0.5
-    if any(text.startswith(w, i) for w in _JOINERS):
-        return 1.0
-    if any(text.endswith(w, 0, i) for w in _CONTENT_WORDS):
-        return 2.0
-    if _is_latin(before) != _is_latin(after):
-        return 3.0
-    return 8.0
-
-
-def balanced_lines(text: str, max_em: float, min_last_em: float = 3.0) -> list[str]:
-    """*text* broken into the fewest lines of at most *max_em*, balanced, at word boundaries.
-
-    A multi-line headline (GB/T 9704 §7.3.1) keeps words whole and has an even
-    shape; its lines never end in one or two stray characters.  Explicit line
-    breaks in *text* are kept as given.  Chooses, among break positions, the
-    set with the fewest lines, then the least sum of (boundary cost + squared
-    deviation of each line from the mean width).
-    """
-    if "\n" in text:
-        return [line.strip() for line in text.split("\n") if line.strip()]
-    total = text_em(text)
-    if total <= max_em:
-        return [text]
-    n = len(text)
-    prefix = [0.0]
-    for ch in text:
-        prefix.append(prefix[-1] + text_em(ch))
-    costs = {i: _break_cost(text, i) for i in range(1, n)}
-    allowed = [i for i, c in costs.items() if c is not None]
-    lines_needed = int(-(-total // max_em))
-    for lines in range(lines_needed, lines_needed + 3):
-        best = _best_breaks(prefix, allowed, costs, lines, max_em, min_last_em)
-        if best is not None:
-            bounds = [0, *best, n]
-            return [text[a:b] for a, b in zip(bounds, bounds[1:])]
-    return [text]
-
-
-def _best_breaks(prefix: list[float], allowed: list[int], costs: dict[int, float | None],
-                 lines: int, max_em: float, min_em: float) -> list[int] | None:
-    """Dynamic programme over break positions for exactly *lines* lines."""
-    n = len(prefix) - 1
-    mean = prefix[n] / lines
-    # best[(k, i)] = (cost, breaks) for k lines covering text[:i]
-    best: dict[tuple[int, int], tuple[float, list[int]]] = {(0, 0): (0.0, [])}
-    ends = allowed + [n]
-    for k in range(1, lines + 1):
-        for i in ends:
-            if (k == lines) != (i == n):
-                continue
-            choice = None
-            for (kk, j), (cost, breaks) in best.items():
-                if kk != k - 1 or j >= i:
-                    continue
-                width = prefix[i] - prefix[j]
-                if width > max_em or width < min_em:
-                    continue
-                here = cost + (width - mean) ** 2 + 3 * (costs[i] if i < n else 0.0)
-                if choice is None or here < choice[0]:
-                    choice = (here, breaks + ([i] if i < n else []))
-            if choice is not None:
-                best[(k, i)] = choice
-    found = best.get((lines, n))
-    return found[1] if found else None
-
+# ``balanced_lines`` and ``text_em`` are text rules shared with the workbook's
+# title: they live in exporter.text and are imported above, so the briefing
+# and the summary keep reaching them as ``prose.balanced_lines``.

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from xml.sax.saxutils import escape
 
 from exporter import layout
-from exporter.model import Awards, Meeting, Targets
+from exporter.model import Awardee, Awards, Meeting, Target, Targets
 from exporter.render import prose
 from exporter.render import word_styles as st
 from exporter.text import classifier_for, format_date, format_number
@@ -101,8 +101,12 @@ _BLOCK_STYLES = {"body": st.NORMAL, "section": st.LEVEL1, "note": st.NOTE}
 
 
 def article(meeting: Meeting) -> list[str]:
-    """Two blank lines under the red rule, the headline, then the prose blocks."""
-    out = [blank_line(), blank_line(), headline(meeting.headline)]
+    """Two blank lines under the red rule, the headline, one blank line, then the prose blocks.
+
+    layout.md §3 (GB/T 9704 §7.3.1/§7.3.2 analogue): the title sits two lines
+    below the red rule, and what follows it starts one blank line below it.
+    """
+    out = [blank_line(), blank_line(), headline(meeting.headline), blank_line()]
     for block in prose.article(meeting):
         if block.kind == "item":
             out.append(paragraph_xml(st.LEVEL2, [(None, block.lead), (st.BODY_CHAR, block.text)]))
@@ -226,19 +230,29 @@ def awards_table(awards: Awards) -> str:
     columns = [Column("序号", st.TABLE_TEXT_CENTER, 4), Column("名称", cap_em=18), Column("奖项", cap_em=14)]
     if has_park:
         columns.append(Column("所属园区", st.TABLE_TEXT_CENTER, 8))
+    numbers = list_numbers(awards.rows)
     groups = []
-    position = 0
     for category, rows in awards.by_category().items():
         cells = []
         for a in rows:
-            position += 1
-            row = [str(a.no or position), a.name, a.award]
+            row = [numbers[id(a)], a.name, a.award]
             if has_park:
                 row.append(a.park or "")
             cells.append(row)
         if cells:
             groups.append((f"{category}（{len(cells)}{classifier_for(category)}）", cells))
     return table_xml(columns, groups)
+
+
+def list_numbers(rows: Sequence[Awardee | Target]) -> dict[int, str]:
+    """Each row's 序号 as printed, by ``id(row)``: its own ``no``, else its place in the list.
+
+    The loader fills ``no`` with the row's place in its list when the input
+    leaves 序号 empty, and the workbook prints ``no`` too, so a row has the
+    same number in the briefing (grouped by category or unit) and the
+    workbook (in list order) — never a count of its place within the groups.
+    """
+    return {id(row): str(row.no or place) for place, row in enumerate(rows, 1)}
 
 
 def _owner_per_unit(targets: Targets) -> dict[str, str] | None:
@@ -250,6 +264,12 @@ def _owner_per_unit(targets: Targets) -> dict[str, str] | None:
             return None
         owners[unit] = names.pop()
     return owners
+
+
+def _without_unit(owner: str, unit: str) -> str:
+    """东湖园区主要负责人 under 东湖园区 → 主要负责人: the title row names the unit already."""
+    rest = owner[len(unit):] if owner.startswith(unit) else ""
+    return rest if len(rest) >= 2 else owner
 
 
 def targets_table(targets: Targets) -> str:
@@ -266,20 +286,19 @@ def targets_table(targets: Targets) -> str:
     columns = [Column("序号", st.TABLE_TEXT_CENTER, 4), Column("指标", cap_em=14),
                Column("目标值", st.TABLE_TEXT_CENTER, 8)]
     columns += [Column(h, style, cap) for h, present, style, cap in optional if present]
+    numbers = list_numbers(rows)
     groups = []
-    position = 0
     for unit, unit_rows in targets.units().items():
         cells = []
         for t in unit_rows:
-            position += 1
-            row = [str(t.no or position), t.indicator, f"{format_number(t.value)}{t.measure or ''}"]
+            row = [numbers[id(t)], t.indicator, f"{format_number(t.value)}{t.measure or ''}"]
             extras = [format_date(t.deadline) if t.deadline else "", t.owner or "", t.note or ""]
             row += [value for value, (_, present, _, _) in zip(extras, optional) if present]
             cells.append(row)
         kind = unit_rows[0].unit_type
         title = unit if unit.endswith(kind) else f"{unit}（{kind}）"
         if unit_owner:
-            title += f"　责任人：{unit_owner[unit]}"
+            title += f"　责任人：{_without_unit(unit_owner[unit], unit)}"
         groups.append((title, cells))
     return table_xml(columns, groups)
 
