@@ -72,11 +72,10 @@ def _assert_loads_or_located(path: Path):
             assert loc.line is not None or loc.row is not None, f"unlocated: {p}"
 
 
-settings.register_profile("ci", deadline=None, max_examples=60,
-                          suppress_health_check=[HealthCheck.function_scoped_fixture])
-settings.load_profile("ci")
+PROPERTY = settings(max_examples=60, suppress_health_check=[HealthCheck.function_scoped_fixture])
 
 
+@PROPERTY
 @given(field=st.sampled_from(PATHS), text=st.text(max_size=30))
 def test_any_text_in_a_json_meeting_loads_or_is_located(tmp_path_factory, field, text):
     data = copy.deepcopy(BASE)
@@ -86,6 +85,7 @@ def test_any_text_in_a_json_meeting_loads_or_is_located(tmp_path_factory, field,
     _assert_loads_or_located(path)
 
 
+@PROPERTY
 @given(field=st.sampled_from(PATHS), text=st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=30))
 def test_any_text_in_a_yaml_meeting_loads_or_is_located(tmp_path_factory, field, text):
     from ruamel.yaml import YAML
@@ -99,6 +99,7 @@ def test_any_text_in_a_yaml_meeting_loads_or_is_located(tmp_path_factory, field,
     _assert_loads_or_located(path)
 
 
+@PROPERTY
 @given(cells=st.lists(st.text(max_size=12), min_size=4, max_size=4))
 def test_any_text_in_a_csv_list_loads_or_is_located(tmp_path_factory, cells):
     folder = tmp_path_factory.mktemp("c")
