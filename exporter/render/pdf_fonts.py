@@ -5,9 +5,10 @@ importer of ReportLab.  Three things ReportLab 5.1 does not do on its own
 (``shared/spec/fonts.md``):
 
 * register a face once per process, and only when a document draws with it:
-  parsing a CJK TrueType file costs ~0.1 s, so :class:`PdfFaces` registers
-  lazily and keeps the ``TTFont`` objects in a module-level cache keyed by
-  file, subfont index and name;
+  parsing a CJK TrueType file costs ~0.2 s, so :class:`PdfFaces` registers
+  lazily, keeps the ``TTFont`` objects in a module-level cache keyed by
+  file, subfont index and name, and takes the parse itself from a per-user
+  disk cache (:mod:`.pdf_facecache`);
 * draw a character the role's face lacks in the fallback face instead of the
   empty glyph: :meth:`PdfFaces.runs` turns a role's text into runs of
   registered font names, using :meth:`exporter.fonts.FontSet.segments`;
@@ -21,11 +22,17 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
+from fnmatch import fnmatch
+from weakref import WeakKeyDictionary
+
+from reportlab import rl_config
 from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import SUBSETN, TTFont
+from reportlab.pdfbase.ttfonts import SUBSETN, TTEncoding, TTFont, unShapedFontGlob
 
 from exporter.fonts import FaceFile, FontSet, reportlab_font_name
 from exporter.layout import FontRole
+
+from .pdf_facecache import load_face
 
 __all__ = ["PdfFaces", "SurrogateSafeTTFont", "TextWriter", "pdf_number", "to_unicode_cmap"]
 
@@ -78,6 +85,19 @@ class SurrogateSafeTTFont(TTFont):
     embedded subset are ReportLab's own; only the text mapping changes.
     """
 
+    def __init__(self, name: str, face) -> None:
+        """TTFont.__init__ with an already parsed face (see :mod:`.pdf_facecache`).
+
+        Mirrors ReportLab 5.1's ``TTFont.__init__`` except that it does not
+        parse the file; tests compare the output with and without the cache.
+        """
+        self.fontName = name
+        self.face = face
+        self.encoding = TTEncoding()
+        self.state = WeakKeyDictionary()
+        self._asciiReadable = rl_config.ttfAsciiReadable
+        self.shapable = not any(fnmatch(name, glob) for glob in unShapedFontGlob)
+
     def addObjects(self, doc) -> None:  # noqa: N802 (ReportLab's name)
         state = self.state.get(doc)
         subsets = [list(s) for s in state.subsets] if state is not None else []
@@ -98,7 +118,7 @@ def _register(face: FaceFile, name: str) -> str:
     """Register *face* under *name* unless that exact face already is; return *name*."""
     key = (str(face.path), face.subfont_index, name)
     if key not in _REGISTERED:
-        font = SurrogateSafeTTFont(name, str(face.path), subfontIndex=face.subfont_index)
+        font = SurrogateSafeTTFont(name, load_face(face.path, face.subfont_index))
         pdfmetrics.registerFont(font)
         # A different file under the same name (another FontSet) is replaced above;
         # forget it so that a later switch back registers it again.

@@ -17,6 +17,8 @@ from fontTools.pens.basePen import BasePen
 from fontTools.ttLib import TTFont
 from reportlab.pdfgen.canvas import FILL_NON_ZERO
 
+from .pdf_facecache import cached
+
 __all__ = ["GlyphOutlines", "glyph_outlines"]
 
 Command = tuple[str, tuple[float, ...]]
@@ -67,7 +69,16 @@ class GlyphOutlines:
 
 @lru_cache(maxsize=8)
 def glyph_outlines(path: Path, subfont_index: int, text: str) -> GlyphOutlines:
-    """The outlines of *text* in the face at *path* (characters it lacks are skipped)."""
+    """The outlines of *text* in the face at *path* (characters it lacks are skipped).
+
+    Reading them costs fontTools ~0.6 s on a large CJK face, so they are kept
+    in the per-user font cache (:mod:`.pdf_facecache`).
+    """
+    return cached(path, f"outlines:{subfont_index}:{text}",
+                  lambda: _read_outlines(path, subfont_index, text), GlyphOutlines)
+
+
+def _read_outlines(path: Path, subfont_index: int, text: str) -> GlyphOutlines:
     font = TTFont(str(path), lazy=True, fontNumber=subfont_index)
     try:
         cmap = font.getBestCmap()
