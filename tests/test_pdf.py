@@ -605,3 +605,16 @@ def test_ten_thousand_awardees_render_quickly_with_a_header_on_every_page(meetin
             assert "".join(c["text"] for c in chars).count("序号") == 1     # no stray mid-page header
         names = "".join(c["text"] for c in doc.pages[-20].chars)
     assert "号有限公司" in names
+
+
+def test_a_list_with_many_units_charts_the_twenty_largest_on_one_page(meeting):
+    """A provincial list has hundreds of units: a bar per unit would not fit a page."""
+    rows = [Target(no=i + 1, unit=f"第{i + 1}园区", unit_type="园区", indicator="固定资产投资",
+                   value=Decimal(i + 1), measure="亿元") for i in range(60)]
+    many = meeting.model_copy(update={"targets": meeting.targets.model_copy(
+        update={"rows": rows, "expected": None})})
+    data = render_bytes(many)
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        text = "".join(page.extract_text() or "" for page in pdf.pages)
+    assert "“固定资产投资”目标最高的20个单位" in re.sub(r"\s", "", text)
+    assert "第60园区" in text and "第41园区" in text

@@ -60,6 +60,7 @@ FLUSH = TextStyle(BODY_PT, LINE_PITCH_PT, align="left", tracking=TRACKING)
 TABLE = TableLook(size=TABLE_PT, leading=TABLE_PT * 1.5, padding_x=4.0, padding_y=3.0, rule=0.5,
                   header_fill=Color(0.9, 0.9, 0.9))
 CHART_LABEL_PT = SIZES_PT["五号"]
+CHART_MAX_BARS = 20          # 20 bars of 20 pt fit a page with room for the caption
 MARK_PAD = 4.0                       # pt between 样例 and its box
 CHART_BAR = Color(0.27, 0.40, 0.58)
 FIGURE_COLUMNS = (("类别", 0.40, "left"), ("会上宣布", 0.18, "center"), ("名单所列", 0.18, "center"),
@@ -346,6 +347,11 @@ class SummaryParts:
             return []
         indicator, measure, series = found
         caption = f"图1　各单位“{indicator}”目标" + (f"（{measure}）" if measure else "")
+        if len(series) > CHART_MAX_BARS:
+            # a bar per unit of a provincial list would be taller than a page: show the largest
+            order = {unit: i for i, (unit, _) in enumerate(series)}
+            series = sorted(series, key=lambda uv: (-uv[1], order[uv[0]]))[:CHART_MAX_BARS]
+            caption = f"图1　“{indicator}”目标最高的{CHART_MAX_BARS}个单位" + (f"（{measure}）" if measure else "")
         labels = [unit for unit, _ in series]
         covering = [r for r in (FontRole.BODY, FontRole.SONG, FontRole.HEADING)
                     if all(self.faces.fonts.covers(r, ch) for ch in "".join(labels) + "0123456789.")]
