@@ -92,18 +92,29 @@ def build(
     formats = parse_formats(format)
     paths = list(meetings or [example_meeting()])
     fonts = resolve_fonts()
+
+    def build_and_say(path: Path) -> None:
+        _summarise(build_one(path, formats=formats, out_root=out, ascii_names=ascii_names,
+                             force=force, fonts=fonts, progress=_progress))
+
+    _for_each_meeting(paths, build_and_say)
+
+
+def _for_each_meeting(paths: list[Path], action) -> None:
+    """Run *action* per meeting; with several, one failing does not stop the others.
+
+    A single meeting's error propagates (its own exit code); with several,
+    each failure is reported and the command exits with the worst code.
+    """
     failures: list[ExporterError] = []
     for path in paths:
         try:
-            result = build_one(path, formats=formats, out_root=out, ascii_names=ascii_names,
-                               force=force, fonts=fonts, progress=_progress)
+            action(path)
         except ExporterError as exc:
             if len(paths) == 1:
                 raise
             _report(exc)
             failures.append(exc)
-            continue
-        _summarise(result)
     if failures:
         raise typer.Exit(max(int(f.exit_code) for f in failures))
 
@@ -292,22 +303,15 @@ def mail(
         check_ready(settings)
     formats = parse_formats(format)
     fonts = resolve_fonts()
-    failures: list[ExporterError] = []
-    for path in meetings:
-        try:
-            built = build_meeting(path, out_root=out, formats=formats, ascii_names=ascii_names,
-                                  fonts=fonts, progress=_progress)
-            target = eml / f"{built.result.folder.name}.eml" if eml and len(meetings) > 1 else eml
-            done = mail_built(built, settings, eml=target, debug=_debug_sink())
-        except ExporterError as exc:
-            if len(meetings) == 1:
-                raise
-            _report(exc)
-            failures.append(exc)
-            continue
+
+    def build_and_mail(path: Path) -> None:
+        built = build_meeting(path, out_root=out, formats=formats, ascii_names=ascii_names,
+                              fonts=fonts, progress=_progress)
+        target = eml / f"{built.result.folder.name}.eml" if eml and len(meetings) > 1 else eml
+        done = mail_built(built, settings, eml=target, debug=_debug_sink())
         _say(f"{path}：已写出 {target}" if done == "saved" else f"{path}：已发送（{built.result.folder}）")
-    if failures:
-        raise typer.Exit(max(int(f.exit_code) for f in failures))
+
+    _for_each_meeting(list(meetings), build_and_mail)
 
 
 @app.command()

@@ -149,3 +149,13 @@ def test_ingest_of_a_missing_article_is_an_input_error(tmp_path, capsys):
     assert _run(["ingest", str(tmp_path / "无此文件.txt"), "-o", str(tmp_path / "m.yaml")]) == 1
     err = capsys.readouterr().err
     assert "新闻稿文件不存在" in err and "内部错误" not in err
+
+
+def test_one_broken_meeting_does_not_stop_the_others(tmp_path, capsys):
+    out = tmp_path / "out"
+    code = _run(["build", str(BROKEN / "unknown_key.yaml"), str(BROKEN / "extra_columns.yaml"),
+                 "--out", str(out), "--format", "xlsx", "--quiet"])
+    assert code == 1                                   # the worst of the two
+    assert "未知的键“venu”" in capsys.readouterr().err
+    built = [p.name for p in out.iterdir()]
+    assert built == ["2024-03-11-示例开发区2024年工作会议"]   # the valid meeting was still built
