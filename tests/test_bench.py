@@ -23,7 +23,7 @@ from exporter.load import load_meeting  # noqa: E402
 
 QUICK_SIZE = 200
 EXPECTED_CASES = [
-    "cli/help", "cli/validate", "example/all", "example/pdf", "example/pdf:libreoffice",
+    "cli/help", "cli/validate", "example/all", "example/unchanged", "example/pdf", "example/pdf:libreoffice",
     f"{QUICK_SIZE}/xlsx", f"{QUICK_SIZE}/xlsx:xlsxwriter",
     f"{QUICK_SIZE}/docx", f"{QUICK_SIZE}/docx:docxtpl",
     f"{QUICK_SIZE}/pdf", f"{QUICK_SIZE}/pdf:typst", f"{QUICK_SIZE}/pdf:libreoffice",
