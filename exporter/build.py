@@ -13,6 +13,7 @@ knows whether anything changed.
 from __future__ import annotations
 
 import importlib
+import importlib.util
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
@@ -70,6 +71,15 @@ def parse_formats(text: str | None) -> list[str]:
     if unknown:
         raise UsageError(f"不认识的格式：{'、'.join(unknown)}（可用：docx、pdf、xlsx）")
     return [k for k in FORMATS if k in wanted]
+
+
+def is_available(fmt: Format) -> bool:
+    """Whether the format's renderer is installed, without importing it.
+
+    Importing python-docx, ReportLab and openpyxl costs ~0.5 s; a cron run
+    whose outputs are current must not pay it just to find nothing to do.
+    """
+    return importlib.util.find_spec(fmt.module) is not None
 
 
 def renderer(fmt: Format) -> Callable | None:
@@ -160,7 +170,7 @@ def build_loaded(loaded: Loaded, *, formats: list[str], out_root: Path, ascii_na
     result = BuildResult(loaded.source, folder)
     available = []
     for key in formats:
-        if renderer(FORMATS[key]) is None:
+        if not is_available(FORMATS[key]):
             result.unavailable.append(key)
         else:
             available.append(key)

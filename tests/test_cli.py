@@ -159,3 +159,14 @@ def test_one_broken_meeting_does_not_stop_the_others(tmp_path, capsys):
     assert "未知的键“venu”" in capsys.readouterr().err
     built = [p.name for p in out.iterdir()]
     assert built == ["2024-03-11-示例开发区2024年工作会议"]   # the valid meeting was still built
+
+
+def test_an_unchanged_build_does_not_import_the_renderers(tmp_path):
+    """cron's usual run finds nothing to do: it must not pay for python-docx, ReportLab, openpyxl."""
+    script = ("import sys; from exporter.cli import _run;"
+              "code = _run(['build', '--out', sys.argv[1], '--quiet']);"
+              "print(code, sorted(m for m in ('docx', 'reportlab', 'openpyxl') if m in sys.modules))")
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    runs = [subprocess.run([sys.executable, "-c", script, str(tmp_path / "out")], capture_output=True,
+                           text=True, env=env, timeout=300).stdout.strip() for _ in range(2)]
+    assert runs == ["0 ['docx', 'openpyxl', 'reportlab']", "0 []"]
