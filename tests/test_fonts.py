@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import io
 import os
 import re
@@ -16,6 +15,7 @@ import pytest
 
 from exporter import fonts as F
 from exporter.layout import BUNDLED_FILES, FALLBACK_ROLE, OFFICIAL_FACES, FontRole
+from exporter.store import sha256_file
 
 REPO = Path(__file__).resolve().parent.parent
 FONTS = REPO / "fonts"
@@ -23,14 +23,6 @@ README = FONTS / "README.md"
 RARE = "喆堃玥䶮𬌗𬭚𫓧"          # names of people and companies (fonts.md)
 PUA = "\ue000"                     # Private Use Area: no face maps it
 UNASSIGNED = "\u0378"              # unassigned in Unicode
-
-
-def _sha256(path: Path) -> str:
-    h = hashlib.sha256()
-    with open(path, "rb") as fh:
-        for chunk in iter(lambda: fh.read(1 << 20), b""):
-            h.update(chunk)
-    return h.hexdigest()
 
 
 def _readme_checksums() -> dict[str, str]:
@@ -63,7 +55,7 @@ def test_bundled_file_exists_is_truetype_and_matches_readme(role):
         assert font.sfntVersion == "\x00\x01\x00\x00"
     sums = _readme_checksums()
     assert name in sums, f"fonts/README.md lists no sha256 for {name}"
-    assert _sha256(path) == sums[name]
+    assert sha256_file(path) == sums[name]
 
 
 def test_every_bundled_face_has_its_license_text():
@@ -102,7 +94,7 @@ def test_family_names(fontset):
     assert fontset.face(FontRole.BODY).postscript_name == "FandolFang-Regular"
 
 
-def test_fingerprint_names_file_and_sha256(fontset):
+def test_fingerprint_names_file_andsha256_file(fontset):
     sums = _readme_checksums()
     fp = fontset.fingerprint()
     assert set(fp) == {r.value for r in FontRole}
@@ -288,7 +280,7 @@ def test_override_explicit_beats_environment_beats_bundled(tmp_path):
     assert fs.face("body").family == "Cfg Face"
     # The tiny body face lacks B and every hanzi: the fallback draws them.
     assert fs.segments("body", "AB仿") == [(FontRole.BODY, "A"), (FALLBACK_ROLE, "B仿")]
-    assert fs.fingerprint()["body"] == f"CfgFace.ttf {_sha256(cfg_font)}"
+    assert fs.fingerprint()["body"] == f"CfgFace.ttf {sha256_file(cfg_font)}"
 
 
 def test_override_from_the_real_environment(tmp_path, monkeypatch):
@@ -413,7 +405,7 @@ def _fandol_otf(cache_dir: Path) -> Path | None:
     """The source OTF: $EXPORTER_FANDOL_OTF, an installed TeX Live, a cached or fresh Debian download."""
     candidates = [os.environ.get("EXPORTER_FANDOL_OTF"), "/" + FANDOL_OTF_PATH, str(cache_dir / FANDOL_OTF_PATH)]
     for c in candidates:
-        if c and Path(c).is_file() and _sha256(Path(c)) == FANDOL_OTF_SHA256:
+        if c and Path(c).is_file() and sha256_file(Path(c)) == FANDOL_OTF_SHA256:
             return Path(c)
     if not (shutil.which("apt-get") and shutil.which("dpkg-deb") and shutil.which("tar")):
         return None
@@ -431,7 +423,7 @@ def _fandol_otf(cache_dir: Path) -> Path | None:
     except (OSError, subprocess.SubprocessError):
         return None
     target = cache_dir / FANDOL_OTF_PATH
-    if target.is_file() and _sha256(target) == FANDOL_OTF_SHA256:
+    if target.is_file() and sha256_file(target) == FANDOL_OTF_SHA256:
         return target
     return None
 
@@ -451,14 +443,14 @@ def test_convert_fandol_is_deterministic_and_gives_the_committed_file(tmp_path, 
     first = tmp_path / "first.ttf"
     subprocess.run([sys.executable, str(script), str(otf), "-o", str(first)], check=True,
                    capture_output=True, timeout=600)
-    if _sha256(first) == committed:
+    if sha256_file(first) == committed:
         # Made at another time by another run: the bytes do not depend on the run.
         assert first.read_bytes() == (FONTS / "FandolFang-Regular.ttf").read_bytes()
         return
     second = tmp_path / "second.ttf"
     subprocess.run([sys.executable, str(script), str(otf), "-o", str(second)], check=True,
                    capture_output=True, timeout=600)
-    assert _sha256(first) == _sha256(second), "convert_fandol.py is not deterministic"
+    assert sha256_file(first) == sha256_file(second), "convert_fandol.py is not deterministic"
     if fontTools.version != FONTTOOLS_USED:
         pytest.skip(f"deterministic, but fontTools {fontTools.version} differs from {FONTTOOLS_USED}, "
                     "which made the committed file")
