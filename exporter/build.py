@@ -28,6 +28,7 @@ from .store import (
     meeting_folder,
     read_manifest,
     remove_stale_parts,
+    safe_name,
     sha256_file,
     staged_file,
     sync_folder,
@@ -46,8 +47,6 @@ class Format:
     ascii_name: str
 
     def filename(self, short_title: str, ascii_names: bool) -> str:
-        from .store import safe_name
-
         if ascii_names:
             return self.ascii_name
         return f"{safe_name(short_title)}{self.label}{self.suffix}"
@@ -82,15 +81,9 @@ def is_available(fmt: Format) -> bool:
     return importlib.util.find_spec(fmt.module) is not None
 
 
-def renderer(fmt: Format) -> Callable | None:
-    """The renderer's ``render`` function, or None while that renderer is not built yet."""
-    try:
-        module = importlib.import_module(fmt.module)
-    except ModuleNotFoundError as exc:
-        if exc.name == fmt.module:
-            return None
-        raise
-    return getattr(module, "render", None)
+def renderer(fmt: Format) -> Callable:
+    """The renderer's ``render`` function (imported only now: see :func:`is_available`)."""
+    return importlib.import_module(fmt.module).render
 
 
 @dataclass
