@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import os
 import struct
+from array import array
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -242,20 +243,31 @@ def _file_key(path: Path, index: int) -> tuple:
 
 
 def _codepoints(face: FaceFile) -> frozenset[int]:
+    """The code points the face maps (from the per-user cache when the file is unchanged)."""
     key = _file_key(face.path, face.subfont_index)
     cps = _CMAP_CACHE.get(key)
     if cps is None:
-        info = _read_sfnt(face.path, face.subfont_index if face.subfont_index or _is_ttc(face.path) else None)
-        off, length = info.tables[b"cmap"]
-        with open(face.path, "rb") as fh:
-            fh.seek(off)
-            data = fh.read(length)
-        try:
-            cps = _cmap_codepoints(data)
-        except struct.error:
-            raise FontConfigError(f"{face.path}：字符映射表损坏（corrupt cmap table）") from None
-        _CMAP_CACHE[key] = cps
+        from exporter.usercache import file_fact
+
+        packed = file_fact(face.path, f"cmap:{face.subfont_index}", lambda: _pack(_read_codepoints(face)))
+        cps = _CMAP_CACHE[key] = frozenset(array("I", packed))
     return cps
+
+
+def _pack(codepoints: frozenset[int]) -> bytes:
+    return array("I", sorted(codepoints)).tobytes()
+
+
+def _read_codepoints(face: FaceFile) -> frozenset[int]:
+    info = _read_sfnt(face.path, face.subfont_index if face.subfont_index or _is_ttc(face.path) else None)
+    off, length = info.tables[b"cmap"]
+    with open(face.path, "rb") as fh:
+        fh.seek(off)
+        data = fh.read(length)
+    try:
+        return _cmap_codepoints(data)
+    except struct.error:
+        raise FontConfigError(f"{face.path}：字符映射表损坏（corrupt cmap table）") from None
 
 
 def _is_ttc(path: Path) -> bool:
@@ -264,16 +276,14 @@ def _is_ttc(path: Path) -> bool:
 
 
 def _sha256(path: Path) -> str:
+    """The file's SHA-256 (for the manifest), from the per-user cache when the file is unchanged."""
     key = _file_key(path, 0)
     digest = _SHA_CACHE.get(key)
     if digest is None:
-        import hashlib
+        from exporter.store import sha256_file
+        from exporter.usercache import file_fact
 
-        h = hashlib.sha256()
-        with open(path, "rb") as fh:
-            for chunk in iter(lambda: fh.read(1 << 20), b""):
-                h.update(chunk)
-        digest = _SHA_CACHE[key] = h.hexdigest()
+        digest = _SHA_CACHE[key] = file_fact(path, "sha256", lambda: sha256_file(path))
     return digest
 
 
