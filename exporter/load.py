@@ -12,12 +12,14 @@ from __future__ import annotations
 
 import csv
 import difflib
-import io
+import itertools
 import json
+from array import array
 import typing
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
+import sys
 from typing import Any, Callable, Iterator
 
 from pydantic import BaseModel, ValidationError
@@ -88,7 +90,7 @@ class ListSource:
 
     file: str
     sheet: str | None
-    rows: list[int]                       # file row number per list index
+    rows: array                           # file row number per list index (array of 'I')
     headers: dict[str, str]               # canonical key (or extra header) → header as written
     letters: dict[str, str] = field(default_factory=dict)   # column letters per key (XLSX)
 
@@ -287,11 +289,14 @@ def _decode_csv(raw: bytes) -> tuple[str, str] | None:
     return None
 
 
-def _csv_rows(text: str) -> Iterator[tuple[int, list]]:
-    """Rows of a CSV; the separator is the one the header line uses most (, or tab or ;)."""
-    header = text.split("\n", 1)[0]
+def _csv_rows(fh: typing.TextIO) -> Iterator[tuple[int, list]]:
+    """Rows of a CSV read line by line; the separator is the one the header line uses most (, tab ;).
+
+    Streamed so that a 100,000-row list is never held as one text besides its rows.
+    """
+    header = fh.readline()
     delimiter = max(",\t;", key=header.count) if any(d in header for d in ",\t;") else ","
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    reader = csv.reader(itertools.chain((header,), fh), delimiter=delimiter)
     for number, row in enumerate(reader, start=1):
         if any(cell.strip() for cell in row):
             yield number, row
@@ -332,90 +337,121 @@ def _read_list_file(spec: str, base: Path, where: Location, problems: Problems, 
             book.close()
             return None
         return book.rows(chosen), display, chosen, book.close
-    raw = path.read_bytes()
-    decoded = _decode_csv(raw)
-    if decoded is None:
+    encoding = _csv_encoding(path)
+    if encoding is None:
         problems.add(Location(display), "无法识别文件编码（既不是 UTF-8，也不是 GB18030/GBK）",
                      "请在 Excel 中另存为“CSV UTF-8（逗号分隔）”", "encoding")
         return None
-    return _csv_rows(decoded[0]), display, None, lambda: None
+    fh = open(path, encoding=encoding, newline="")
+    return _csv_rows(fh), display, None, fh.close
 
 
-def _cell_value(value: Any) -> Any:
-    if isinstance(value, str):
-        return value.strip()
-    return value
+def _csv_encoding(path: Path) -> str | None:
+    """The codec that reads the whole file; the text itself is then streamed, not kept."""
+    found = _decode_csv(path.read_bytes())
+    if found is None:
+        return None
+    return {"UTF-8": "utf-8-sig", "GB18030": "gb18030"}.get(found[1], found[1])
 
 
 def load_list_file(section: str, spec: str, base: Path, where: Location, problems: Problems,
-                   inputs: list[Path]) -> tuple[list[dict], ListSource] | None:
-    """A CSV/XLSX list → row dicts with canonical keys (extra columns under ``extra``)."""
+                   inputs: list[Path]) -> tuple[Iterator[dict], ListSource] | None:
+    """A CSV/XLSX list → its header map now, and its rows as dicts with canonical keys, lazily.
+
+    The header is checked at once (a missing required column stops here);
+    rows are read as they are consumed, so the loader can validate and
+    compact each one before the next is read.  Extra columns go under
+    ``extra``.  A list with a header and no rows is reported when the
+    iterator ends.
+    """
     headers, required, label = LIST_KEYS[section]
     opened = _read_list_file(spec, base, where, problems, inputs)
     if opened is None:
         return None
     rows_iter, display, sheet, close = opened
-    try:
-        first = next(rows_iter, None)
-        if first is None:
-            problems.add(Location(display, sheet=sheet), f"{label}文件是空的", "第一行应为表头：" +
-                         "、".join(headers.values()), "empty_list")
-            return None
-        header_row, header_cells = first
-        names = _header_map(headers)
-        columns: list[tuple[int, str, bool]] = []     # (index, key, is_extra)
-        source = ListSource(display, sheet, [], {})
-        seen: dict[str, int] = {}
-        duplicated: set[int] = set()    # reported once as a header problem, not again per row
-        from .xlsxread import column_letters
+    first = next(rows_iter, None)
+    if first is None:
+        close()
+        problems.add(Location(display, sheet=sheet), f"{label}文件是空的", "第一行应为表头：" +
+                     "、".join(headers.values()), "empty_list")
+        return None
+    header_row, header_cells = first
+    source, columns, duplicated = _read_header(section, header_row, header_cells, display, sheet, problems)
+    missing = [headers[k] for k in required if k not in source.headers]
+    if missing:
+        close()
+        problems.add(Location(display, sheet=sheet, row=header_row),
+                     f"{label}缺少必需的列：{'、'.join(missing)}",
+                     f"表头应包含：{'、'.join(headers[k] for k in required)}（中文或英文列名均可）",
+                     "missing_column")
+        return None
+    headed = {idx for idx, _, _ in columns} | duplicated
+    return _list_rows(rows_iter, close, columns, headed, source, header_row, label, problems), source
 
-        for idx, cell in enumerate(header_cells):
-            text = str(cell).strip() if cell is not None else ""
-            if not text:
-                continue
-            key = _canonical(text, names)
-            loc = Location(display, sheet=sheet, row=header_row, header=text,
-                           cell=f"{column_letters(idx)}{header_row}" if sheet else None)
-            if (key or text) in seen:
-                first = source.headers[key or text]
-                what = f"表头“{text}”出现了两次" if first == text else f"表头“{text}”与“{first}”是同一列"
-                problems.add(loc, what, "删除或改名重复的列", "duplicate_header")
-                duplicated.add(idx)
-                continue
-            seen[key or text] = idx
-            columns.append((idx, key or text, key is None))
-            source.headers[key or text] = text
-            if sheet:
-                source.letters[key or text] = column_letters(idx)
-        missing = [headers[k] for k in required if k not in seen]
-        if missing:
-            problems.add(Location(display, sheet=sheet, row=header_row),
-                         f"{label}缺少必需的列：{'、'.join(missing)}",
-                         f"表头应包含：{'、'.join(headers[k] for k in required)}（中文或英文列名均可）",
-                         "missing_column")
-            return None
-        rows: list[dict] = []
-        headed = {idx for idx, _, _ in columns} | duplicated    # grows as unheaded columns are reported once
+
+def _read_header(section: str, header_row: int, header_cells: list, display: str, sheet: str | None,
+                 problems: Problems) -> tuple[ListSource, list[tuple[int, str, bool]], set[int]]:
+    """Header cells → (where each column came from, (index, key, is_extra) per column, duplicated indexes)."""
+    from .xlsxread import column_letters
+
+    names = _header_map(LIST_KEYS[section][0])
+    columns: list[tuple[int, str, bool]] = []     # (index, key, is_extra)
+    source = ListSource(display, sheet, array("I"), {})
+    duplicated: set[int] = set()    # reported once as a header problem, not again per row
+    for idx, cell in enumerate(header_cells):
+        text = str(cell).strip() if cell is not None else ""
+        if not text:
+            continue
+        key = _canonical(text, names)
+        loc = Location(display, sheet=sheet, row=header_row, header=text,
+                       cell=f"{column_letters(idx)}{header_row}" if sheet else None)
+        if (key or text) in source.headers:
+            first = source.headers[key or text]
+            what = f"表头“{text}”出现了两次" if first == text else f"表头“{text}”与“{first}”是同一列"
+            problems.add(loc, what, "删除或改名重复的列", "duplicate_header")
+            duplicated.add(idx)
+            continue
+        columns.append((idx, key or text, key is None))
+        source.headers[key or text] = text
+        if sheet:
+            source.letters[key or text] = column_letters(idx)
+    return source, columns, duplicated
+
+
+def _list_rows(rows_iter: Iterator[tuple[int, list]], close: Callable[[], None],
+               columns: list[tuple[int, str, bool]], headed: set[int], source: ListSource,
+               header_row: int, label: str, problems: Problems) -> Iterator[dict]:
+    """The data rows of a list file as dicts, recording each one's row number in *source*."""
+    width = max(headed) + 1 if headed else 0
+    try:
         for number, cells in rows_iter:
-            _check_unheaded_cells(cells, headed, display, sheet, number, problems)
+            if len(cells) > width or len(headed) < width:
+                _check_unheaded_cells(cells, headed, source.file, source.sheet, number, problems)
+                width = max(headed) + 1
             row: dict[str, Any] = {}
             extra: dict[str, Any] = {}
+            count = len(cells)
             for idx, key, is_extra in columns:
-                value = _cell_value(cells[idx]) if idx < len(cells) else None
-                if value in (None, ""):
+                if idx >= count:
+                    continue
+                value = cells[idx]
+                if value.__class__ is str:
+                    value = value.strip()
+                    if not value:
+                        continue
+                elif value is None:
                     continue
                 (extra if is_extra else row)[key] = value
             if extra:
                 row["extra"] = {k: (v if not isinstance(v, datetime) else v.date().isoformat())
                                 for k, v in extra.items()}
-            rows.append(row)
             source.rows.append(number)
-        if not rows:
-            problems.add(Location(display, sheet=sheet, row=header_row), f"{label}只有表头，没有任何数据行",
-                         "请逐行填写名单；如本次会议没有该项内容，请删去会议文件中的这一节", "empty_list")
-        return rows, source
+            yield row
     finally:
         close()
+    if not source.rows:
+        problems.add(Location(source.file, sheet=source.sheet, row=header_row), f"{label}只有表头，没有任何数据行",
+                     "请逐行填写名单；如本次会议没有该项内容，请删去会议文件中的这一节", "empty_list")
 
 
 def _check_unheaded_cells(cells: list, headed: set[int], file: str, sheet: str | None, row: int,
@@ -543,8 +579,8 @@ def _describe(err: dict, json_file: bool = False) -> tuple[str, str | None, bool
     return err["msg"], None, False
 
 
-def _validation_problems(exc: ValidationError, locator: Locator, problems: Problems) -> None:
-    for err in exc.errors(include_url=False):
+def _validation_problems(errors: list[dict], locator: Locator, problems: Problems) -> None:
+    for err in errors:
         loc = tuple(err["loc"])
         if err["type"] == "missing" and len(loc) >= 3 and loc[0] in LIST_KEYS and loc[1] == "list":
             # a missing cell: say it in the list's terms
@@ -561,8 +597,6 @@ def _validation_problems(exc: ValidationError, locator: Locator, problems: Probl
         problems.add(where, message, hint, err["type"])
 
 
-# --- checks across rows ---------------------------------------------------------
-
 def _expected(data: dict, section: str) -> dict | None:
     block = data.get(section)
     exp = block.get("expected") if isinstance(block, dict) else None
@@ -573,44 +607,114 @@ def _text(value: Any) -> str:
     return str(value).strip() if value is not None else ""
 
 
-def _number_rows(rows: Any) -> None:
-    """序号 defaults to the row's position, so every document numbers a row alike."""
-    if isinstance(rows, list):
-        for i, row in enumerate(rows, start=1):
-            if isinstance(row, dict) and row.get("no") in (None, ""):
-                row["no"] = i
+# --- rows: validated one at a time, kept compact -------------------------------
+
+CHECKED_COLUMNS = {"awards": ("category", "name"), "targets": ("unit", "unit_type", "indicator")}
+"""The raw text the checks across rows read (counts, categories, duplicates)."""
+
+_REPEATED = frozenset({"category", "unit", "unit_type"})
 
 
-def check_lists(data: dict, locator: Locator, problems: Problems) -> None:
+@dataclass
+class CheckedList:
+    """One list after validation: compact rows, the checked columns as written, errors.
+
+    Rows are validated and compacted as they are read, so a 100,000-row list
+    is never held as dicts and pydantic objects at once; errors keep their
+    key path from the meeting's root, so they are located like any other.
+    """
+
+    rows: model.Rows
+    columns: dict[str, list[str]]
+    errors: list[dict]
+
+
+class GlyphCheck:
+    """Which characters no face can draw, asked once per distinct character."""
+
+    def __init__(self, fonts):
+        self.fonts = fonts
+        self.seen: set[str] = set()
+
+    def new_missing(self, text: str) -> list[str]:
+        """Characters of *text* not seen before that no face draws (usually none)."""
+        if self.fonts is None:
+            return []
+        if self.seen.issuperset(text):      # the usual case: no set is built
+            return []
+        new = set(text) - self.seen
+        self.seen |= new
+        return sorted(self.fonts.missing("".join(new)))
+
+
+def check_rows(section: str, rows: typing.Iterable, glyphs: GlyphCheck, locator: Locator,
+               problems: Problems) -> CheckedList:
+    """Validate each row as it comes (序号 defaults to its position), keep it as a row tuple."""
+    record, compact = (model.Awardee, model.compact_awardee) if section == "awards" \
+        else (model.Target, model.compact_target)
+    names = CHECKED_COLUMNS[section]
+    checked = CheckedList(model.Rows(), {k: [] for k in names}, [])
+    for i, raw in enumerate(rows, start=0):
+        is_row = isinstance(raw, dict)
+        for key in names:
+            text = _text(raw.get(key)) if is_row else ""
+            checked.columns[key].append(sys.intern(text) if key in _REPEATED else text)
+        if is_row:
+            if raw.get("no") in (None, ""):
+                raw["no"] = i + 1
+            _check_row_glyphs(section, i, raw, glyphs, locator, problems)
+        try:
+            checked.rows.append(compact(record.model_validate(raw)))
+        except ValidationError as exc:
+            checked.errors.extend(dict(err, loc=(section, "list", i, *err["loc"]))
+                                  for err in exc.errors(include_url=False))
+    return checked
+
+
+def _check_row_glyphs(section: str, i: int, raw: dict, glyphs: GlyphCheck, locator: Locator,
+                      problems: Problems) -> None:
+    """A character no face can draw, reported at the first cell that has it."""
+    extra = raw.get("extra") if isinstance(raw.get("extra"), dict) else {}
+    text = "".join([v for v in raw.values() if v.__class__ is str] +
+                   [f"{k}{v if isinstance(v, str) else ''}" for k, v in extra.items()])
+    missing = glyphs.new_missing(text)
+    if not missing:
+        return
+    cells = [((k,), v) for k, v in raw.items() if k != "extra" and isinstance(v, str)]
+    cells += [(("extra", k), f"{k}{v if isinstance(v, str) else ''}") for k, v in extra.items()]
+    for ch in missing:
+        key = next(k for k, text in cells if ch in text)
+        problems.add(locator((section, "list", i, *key)), _glyph_message(ch), _GLYPH_HINT, "glyph_missing")
+
+
+def check_lists(expected: dict[str, dict | None], lists: dict[str, CheckedList], locator: Locator,
+                problems: Problems) -> None:
     """Categories, counts and duplicates: the checks no single row can make."""
-    awards = data.get("awards") if isinstance(data.get("awards"), dict) else None
-    if awards and isinstance(awards.get("list"), list):
-        rows = [r for r in awards["list"] if isinstance(r, dict)]
-        _check_keys_and_counts("awards", rows, "category", "类别", _expected(data, "awards"),
-                               lambda rs: _count_by(rs, "category"), locator, problems)
-        _check_duplicates("awards", rows, ("name",), "名称", locator, problems)
-    targets = data.get("targets") if isinstance(data.get("targets"), dict) else None
-    if targets and isinstance(targets.get("list"), list):
-        rows = [r for r in targets["list"] if isinstance(r, dict)]
-        _check_keys_and_counts("targets", rows, "unit_type", "单位类型", _expected(data, "targets"),
-                               _count_units, locator, problems)
-        _check_duplicates("targets", rows, ("unit", "indicator"), "责任单位和指标", locator, problems)
+    if "awards" in lists:
+        columns = lists["awards"].columns
+        _check_keys_and_counts("awards", columns["category"], "类别", expected.get("awards"),
+                               _count(columns["category"]), locator, problems)
+        _check_duplicates("awards", (columns["name"],), ("name",), "名称", locator, problems)
+    if "targets" in lists:
+        columns = lists["targets"].columns
+        _check_keys_and_counts("targets", columns["unit_type"], "单位类型", expected.get("targets"),
+                               _count_units(columns["unit"], columns["unit_type"]), locator, problems)
+        _check_duplicates("targets", (columns["unit"], columns["indicator"]), ("unit", "indicator"),
+                          "责任单位和指标", locator, problems)
 
 
-def _count_by(rows: list[dict], key: str) -> dict[str, int]:
+def _count(values: list[str]) -> dict[str, int]:
     counts: dict[str, int] = {}
-    for r in rows:
-        k = _text(r.get(key))
+    for k in values:
         if k:
             counts[k] = counts.get(k, 0) + 1
     return counts
 
 
-def _count_units(rows: list[dict]) -> dict[str, int]:
+def _count_units(units_column: list[str], kinds_column: list[str]) -> dict[str, int]:
     """Targets are counted by distinct responsible unit, not by indicator row."""
     units: dict[str, str] = {}
-    for r in rows:
-        unit, kind = _text(r.get("unit")), _text(r.get("unit_type"))
+    for unit, kind in zip(units_column, kinds_column):
         if unit and kind:
             units.setdefault(unit, kind)
     counts: dict[str, int] = {}
@@ -619,20 +723,20 @@ def _count_units(rows: list[dict]) -> dict[str, int]:
     return counts
 
 
-def _check_keys_and_counts(section: str, rows: list[dict], key: str, label: str, expected: dict | None,
-                           counter: Callable, locator: Locator, problems: Problems) -> None:
+def _check_keys_and_counts(section: str, values: list[str], label: str, expected: dict | None,
+                           counts: dict[str, int], locator: Locator, problems: Problems) -> None:
     if not expected:
         return
+    key = "category" if section == "awards" else "unit_type"
     allowed = [str(k) for k in expected]
-    for i, r in enumerate(rows):
-        value = _text(r.get(key))
-        if value and value not in allowed:
+    allowed_set = set(allowed)
+    for i, value in enumerate(values):
+        if value and value not in allowed_set:
             close = difflib.get_close_matches(value, allowed, n=1, cutoff=0.3)
             hint = f"是否应为“{close[0]}”？" if close else f"可选：{'、'.join(allowed)}"
             problems.add(locator((section, "list", i, key)),
                          f"{label}“{value}”不在 {section}.expected 声明的{label}（{'、'.join(allowed)}）中",
                          hint, "unknown_category")
-    counts = counter(rows)
     for name, declared in expected.items():
         listed = counts.get(str(name), 0)
         if isinstance(declared, int) and listed != declared:
@@ -642,11 +746,11 @@ def _check_keys_and_counts(section: str, rows: list[dict], key: str, label: str,
                          "请核对名单是否漏列或多列，或改正声明的数字", "count_mismatch")
 
 
-def _check_duplicates(section: str, rows: list[dict], keys: tuple, label: str, locator: Locator,
-                      problems: Problems) -> None:
+def _check_duplicates(section: str, columns: tuple[list[str], ...], keys: tuple, label: str,
+                      locator: Locator, problems: Problems) -> None:
     first: dict[tuple, int] = {}
-    for i, r in enumerate(rows):
-        ident = tuple(_squeezed(r.get(k)) for k in keys)
+    for i, values in enumerate(zip(*columns)):
+        ident = tuple("".join(v.split()) for v in values)
         if not all(ident):
             continue
         if ident in first:
@@ -659,42 +763,40 @@ def _check_duplicates(section: str, rows: list[dict], keys: tuple, label: str, l
             first[ident] = i
 
 
-def _squeezed(value: Any) -> str:
-    """The text without any white space: "甲科技 有限公司" names the same firm as "甲科技有限公司"."""
-    return "".join(_text(value).split())
-
-
-def _walk_text(node: Any, path: KeyPath = ()) -> Iterator[tuple[KeyPath, str]]:
+def _walk_text(node: Any, path: KeyPath = (), skip: frozenset = frozenset()) -> Iterator[tuple[KeyPath, str]]:
+    """Every string (keys too) with its key path; paths in *skip* are not entered."""
     if isinstance(node, str):
         yield path, node
     elif isinstance(node, dict):
         for k, v in node.items():
             if isinstance(k, str):
                 yield path, k
-            yield from _walk_text(v, path + (k,))
+            if path + (k,) not in skip:
+                yield from _walk_text(v, path + (k,), skip)
     elif isinstance(node, list):
         for i, v in enumerate(node):
-            yield from _walk_text(v, path + (i,))
+            yield from _walk_text(v, path + (i,), skip)
 
 
-def check_glyphs(data: dict, fonts, locator: Locator, problems: Problems) -> None:
+_GLYPH_HINT = "PDF 中会显示为空白方框：请改用常用字，或在字体配置中指定含此字的 TrueType 字体"
+
+
+def _glyph_message(ch: str) -> str:
+    return f"字符“{ch}”（U+{ord(ch):04X}）没有任何已配置的字体能显示"
+
+
+def check_glyphs(data: dict, glyphs: GlyphCheck, locator: Locator, problems: Problems,
+                 skip: frozenset = frozenset()) -> None:
     """A character that no face can draw would print as a blank box: refuse it here.
 
-    The distinct characters are collected without keeping every string (a
-    100,000-row list has ~800,000 of them); only when a face lacks one is the
-    data walked again to say where it is.
+    For the meeting file itself: list rows (the paths in *skip*) are checked
+    as they are read, by :func:`check_rows`.  Only when a face lacks a
+    character is the data walked again to say where it is.
     """
-    if fonts is None:
-        return
-    chars: set[str] = set()
-    for _, text in _walk_text(data):
-        chars.update(text)
-    missing = fonts.missing("".join(chars))
-    for ch in sorted(missing):
-        path = next(p for p, text in _walk_text(data) if ch in text)
-        problems.add(locator(path), f"字符“{ch}”（U+{ord(ch):04X}）没有任何已配置的字体能显示",
-                     "PDF 中会显示为空白方框：请改用常用字，或在字体配置中指定含此字的 TrueType 字体",
-                     "glyph_missing")
+    texts = [text for _, text in _walk_text(data, (), skip)]
+    for ch in glyphs.new_missing("".join(texts)):
+        path = next(p for p, text in _walk_text(data, (), skip) if ch in text)
+        problems.add(locator(path), _glyph_message(ch), _GLYPH_HINT, "glyph_missing")
 
 
 # --- the entry point ---------------------------------------------------------------
@@ -713,31 +815,47 @@ def load(path: str | Path, *, fonts=None) -> Loaded:
         problems.raise_if_any()
     data, positions = parsed
     locator = Locator(positions)
+    glyphs = GlyphCheck(fonts)
+    glyph_problems = Problems()
+    lists: dict[str, CheckedList] = {}
     for section in LIST_KEYS:
-        block = data.get(section)
-        if not isinstance(block, dict) or "list" not in block:
-            continue
-        spec = block["list"]
-        if isinstance(spec, str):
-            loaded = load_list_file(section, spec, path.parent, locator((section, "list")), problems, inputs)
-            block["list"] = loaded[0] if loaded else []
-            if loaded:
-                locator.lists[section] = loaded[1]
-        elif isinstance(spec, list):
-            block["list"] = _inline_rows(section, spec, locator, problems)
-            if not spec:
-                problems.add(locator((section, "list")), f"{LIST_KEYS[section][2]}是空的",
-                             "请逐行列出，或删去会议文件中的这一节", "empty_list")
-        _number_rows(block["list"])
-    check_lists(data, locator, problems)
-    check_glyphs(data, fonts, locator, problems)
+        rows = _list_rows_of(section, data, path, locator, problems, inputs)
+        if rows is not None:
+            lists[section] = check_rows(section, rows, glyphs, locator, glyph_problems)
+            data[section]["list"] = lists[section].rows
+    check_lists({s: _expected(data, s) for s in LIST_KEYS}, lists, locator, problems)
+    check_glyphs(data, glyphs, locator, problems, skip=frozenset((s, "list") for s in lists))
+    problems.items.extend(glyph_problems.items)
+    errors = [err for checked in lists.values() for err in checked.errors]
     meeting = None
     try:
         meeting = Meeting.model_validate(data)
     except ValidationError as exc:
-        _validation_problems(exc, locator, problems)
+        errors.extend(exc.errors(include_url=False))
+    _validation_problems(errors, locator, problems)
     problems.raise_if_any()
     return Loaded(meeting, path, inputs)
+
+
+def _list_rows_of(section: str, data: dict, path: Path, locator: Locator, problems: Problems,
+                  inputs: list[Path]) -> typing.Iterable | None:
+    """The rows a section's ``list`` names: a file's rows (lazily) or the inline ones; None if neither."""
+    block = data.get(section)
+    if not isinstance(block, dict) or "list" not in block:
+        return None
+    spec = block["list"]
+    if isinstance(spec, str):
+        loaded = load_list_file(section, spec, path.parent, locator((section, "list")), problems, inputs)
+        if loaded is None:
+            return []
+        locator.lists[section] = loaded[1]
+        return loaded[0]
+    if isinstance(spec, list):
+        if not spec:
+            problems.add(locator((section, "list")), f"{LIST_KEYS[section][2]}是空的",
+                         "请逐行列出，或删去会议文件中的这一节", "empty_list")
+        return _inline_rows(section, spec, locator, problems)
+    return None
 
 
 def load_meeting(path: str | Path, *, fonts=None) -> Meeting:

@@ -13,10 +13,13 @@ the same, already correct string.
 from __future__ import annotations
 
 import re
+import sys
 from collections import Counter
+from collections.abc import Mapping
 from datetime import date
 from decimal import Decimal, InvalidOperation
-from typing import Annotated, Any, Literal
+from types import MappingProxyType
+from typing import Annotated, Any, Literal, NamedTuple
 
 from pydantic import (
     AfterValidator,
@@ -25,11 +28,12 @@ from pydantic import (
     ConfigDict,
     Field,
     PlainSerializer,
+    WrapValidator,
     model_validator,
 )
 from pydantic_core import PydanticCustomError
 
-from .text import format_date, fullwidth_punctuation, is_control, parse_date
+from .text import find_control, format_date, fullwidth_punctuation, parse_date
 
 FORMAT = "meeting/1"
 
@@ -37,12 +41,12 @@ FORMAT = "meeting/1"
 # --- field types -------------------------------------------------------------
 
 def _clean_text(value: str) -> str:
-    bad = [ch for ch in value if is_control(ch)]
+    bad = find_control(value)
     if bad:
         raise PydanticCustomError(
             "control_character",
             "含有控制字符 U+{code}（第{pos}个字符），请删除它（常见于从网页或其他软件复制的文本）",
-            {"code": f"{ord(bad[0]):04X}", "pos": value.index(bad[0]) + 1},
+            {"code": f"{ord(bad.group()):04X}", "pos": bad.start() + 1},
         )
     return fullwidth_punctuation(value.strip())
 
@@ -153,9 +157,12 @@ CREDIT_CODE_CHARS = "0123456789ABCDEFGHJKLMNPQRTUWXY"
 _CREDIT_WEIGHTS = (1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28)
 
 
+_CREDIT_VALUE = {c: i for i, c in enumerate(CREDIT_CODE_CHARS)}
+
+
 def credit_code_check_char(first17: str) -> str:
     """The 18th character of a unified social credit code (GB 32100-2015 §4.2)."""
-    total = sum(CREDIT_CODE_CHARS.index(c) * w for c, w in zip(first17, _CREDIT_WEIGHTS))
+    total = sum(_CREDIT_VALUE[c] * w for c, w in zip(first17, _CREDIT_WEIGHTS))
     return CREDIT_CODE_CHARS[(31 - total % 31) % 31]
 
 
@@ -166,7 +173,7 @@ def _check_credit_code(value: str | None) -> str | None:
     if len(code) != 18:
         raise PydanticCustomError("credit_code", "统一社会信用代码应为18位，“{code}”是{n}位",
                                   {"code": code, "n": len(code)})
-    wrong = [c for c in code if c not in CREDIT_CODE_CHARS]
+    wrong = [c for c in code if c not in _CREDIT_VALUE]
     if wrong:
         raise PydanticCustomError(
             "credit_code", "统一社会信用代码“{code}”含不允许的字符“{ch}”（不用 I、O、Z、S、V）",
@@ -290,6 +297,111 @@ class Target(Record):
         return data
 
 
+class AwardeeRow(NamedTuple):
+    """A validated :class:`Awardee`, held as a tuple.
+
+    A provincial list has 100,000 rows; as pydantic objects they took ~1.4 KB
+    each, as tuples ~0.3 KB, with repeated texts (category, award, park)
+    shared.  Renderers read the same attribute names either way.
+    """
+
+    no: int | None
+    name: str
+    category: str
+    award: str
+    park: str | None
+    credit_code: str | None
+    note: str | None
+    extra: Mapping[str, str]
+
+
+class TargetRow(NamedTuple):
+    """A validated :class:`Target`, held as a tuple (see :class:`AwardeeRow`)."""
+
+    no: int | None
+    unit: str
+    unit_type: str
+    indicator: str
+    value: Decimal
+    measure: str | None
+    deadline: date | None
+    owner: str | None
+    note: str | None
+    extra: Mapping[str, str]
+
+
+_NO_EXTRA: Mapping[str, str] = MappingProxyType({})
+
+
+def _shared(value: str | None) -> str | None:
+    return sys.intern(value) if value is not None else None
+
+
+def _extra(extra: dict[str, str]) -> Mapping[str, str]:
+    return {sys.intern(k): v for k, v in extra.items()} if extra else _NO_EXTRA
+
+
+def compact_awardee(record: Awardee) -> AwardeeRow:
+    """The validated record as a row tuple; repeated texts interned so 100,000 rows share them."""
+    d = record.__dict__
+    return AwardeeRow(d["no"], d["name"], sys.intern(d["category"]), sys.intern(d["award"]),
+                      _shared(d["park"]), d["credit_code"], d["note"], _extra(d["extra"]))
+
+
+def compact_target(record: Target) -> TargetRow:
+    """The validated record as a row tuple (see :func:`compact_awardee`)."""
+    d = record.__dict__
+    return TargetRow(d["no"], sys.intern(d["unit"]), sys.intern(d["unit_type"]), sys.intern(d["indicator"]),
+                     d["value"], _shared(d["measure"]), d["deadline"], d["owner"], d["note"],
+                     _extra(d["extra"]))
+
+
+_COMPACT = {AwardeeRow: compact_awardee, TargetRow: compact_target}
+
+
+class Rows(list):
+    """A list of row tuples the loader already validated: the model takes it as it is."""
+
+
+def _rows_of(record_type: type[Record], row_type: type):
+    """The validator of a list field: dicts or records are validated, then kept as row tuples."""
+
+    def validate(value: Any, handler) -> Rows:
+        if isinstance(value, Rows):
+            return value
+        if isinstance(value, list):
+            value = [dict(r._asdict(), extra=dict(r.extra)) if isinstance(r, row_type) else r for r in value]
+        return Rows(_COMPACT[row_type](r) for r in handler(value))
+
+    return validate
+
+
+def _rows_serializer(row_type: type):
+    def serialize(rows: list, info) -> list[dict]:
+        as_json = info.mode == "json"
+        return [_row_dict(r._asdict() if isinstance(r, tuple) else r.model_dump(), as_json) for r in rows]
+
+    return serialize
+
+
+def _row_dict(row: dict, as_json: bool) -> dict:
+    """A row as the file would write it (dates as text, numbers as numbers in JSON)."""
+    row["extra"] = dict(row["extra"])
+    if as_json:
+        for key, value in row.items():
+            if isinstance(value, date):
+                row[key] = value.isoformat()
+            elif isinstance(value, Decimal):
+                row[key] = float(value) if value % 1 else int(value)
+    return row
+
+
+AwardeeRows = Annotated[list[Awardee], WrapValidator(_rows_of(Awardee, AwardeeRow)),
+                        PlainSerializer(_rows_serializer(AwardeeRow))]
+TargetRows = Annotated[list[Target], WrapValidator(_rows_of(Target, TargetRow)),
+                       PlainSerializer(_rows_serializer(TargetRow))]
+
+
 AWARDEE_HEADERS = {"no": "序号", "name": "名称", "category": "类别", "award": "奖项",
                    "park": "所属园区", "credit_code": "统一社会信用代码", "note": "备注"}
 TARGET_HEADERS = {"no": "序号", "unit": "责任单位", "unit_type": "单位类型", "indicator": "指标",
@@ -304,7 +416,7 @@ class Awards(Record):
     announced_by: Person | None = None
     expected: dict[Name, Count] | None = None
     statements: Count | None = None
-    rows: list[Awardee] = Field(alias="list")
+    rows: AwardeeRows = Field(alias="list")
 
     def counts(self) -> Counter[str]:
         """Listed awardees per category, in first-seen order."""
@@ -330,7 +442,7 @@ class Targets(Record):
     year: int = Field(ge=1949, le=2200)
     title: Text | None = None
     expected: dict[Name, Count] | None = None
-    rows: list[Target] = Field(alias="list")
+    rows: TargetRows = Field(alias="list")
 
     @property
     def display_title(self) -> str:

@@ -71,7 +71,7 @@ def with_awards(m: Meeting, **changes) -> Meeting:
 def many_awardees(m: Meeting, n: int) -> Meeting:
     """The example with ``n`` awardees (unique names), for size and memory checks."""
     base = m.awards.rows
-    rows = [base[i % len(base)].model_copy(update={"name": f"{base[i % len(base)].name}{i}", "no": i + 1})
+    rows = [base[i % len(base)]._replace(name=f"{base[i % len(base)].name}{i}", no=i + 1)
             for i in range(n)]
     return with_awards(m, rows=rows, expected=None)
 
@@ -173,7 +173,7 @@ def test_column_widths_count_chinese_characters_double(wb, example):
 
 def test_long_text_wraps_in_a_capped_column(example):
     long_award = "高质量发展突出贡献企业" * 4                  # 88 Latin widths
-    rows = [example.awards.rows[0].model_copy(update={"award": long_award}), *example.awards.rows[1:]]
+    rows = [example.awards.rows[0]._replace(award=long_award), *example.awards.rows[1:]]
     ws = read(rendered(with_awards(example, rows=rows)))["表彰名单"]
     assert ws.column_dimensions["D"].width == 44
     assert ws["D2"].value == long_award and ws["D2"].alignment.wrap_text
@@ -189,7 +189,7 @@ def test_dropdowns_on_category_and_unit_type(wb):
 
 def test_many_categories_take_their_dropdown_from_the_overview(example):
     cats = [f"第{i}类获奖企业名称较长的类别" for i in range(20)]
-    rows = [a.model_copy(update={"category": cats[i % 20]}) for i, a in enumerate(example.awards.rows)]
+    rows = [a._replace(category=cats[i % 20]) for i, a in enumerate(example.awards.rows)]
     wb = read(rendered(with_awards(example, rows=rows, expected=None)))
     (dv,) = wb["表彰名单"].data_validations.dataValidation
     sheet, cells = dv.formula1.split("!")

@@ -433,7 +433,7 @@ def test_list_numbers_run_on_across_groups_as_in_the_briefing_and_workbook(layou
 
 def test_list_numbers_are_the_rows_own_numbers(meeting):
     """A list that brings its own 序号 (from 101) is printed with those numbers."""
-    rows = [a.model_copy(update={"no": 100 + k}) for k, a in enumerate(meeting.awards.rows[:30], 1)]
+    rows = [a._replace(no=100 + k) for k, a in enumerate(meeting.awards.rows[:30], 1)]
     awards = meeting.awards.model_copy(update={"rows": rows, "expected": None})
     data = render_bytes(meeting.model_copy(update={"awards": awards, "targets": None}))
     reader = pypdf.PdfReader(io.BytesIO(data))

@@ -299,7 +299,7 @@ def test_the_inputs_own_numbers_are_printed_in_briefing_and_workbook(fonts, tmp_
     printed = _awards_numbers(Document(io.BytesIO(render_bytes(m, fonts))))
     assert printed == {a.name: str(no) for a, no in zip(m.awards.rows, given)}
     assert _workbook_numbers(m, "表彰名单", 1) == {a.name: no for a, no in zip(m.awards.rows, given)}
-    targets = m.targets.model_copy(update={"rows": [t.model_copy(update={"no": 500 - i})
+    targets = m.targets.model_copy(update={"rows": [t._replace(no=500 - i)
                                                     for i, t in enumerate(m.targets.rows)]})
     d = Document(io.BytesIO(render_bytes(m.model_copy(update={"targets": targets}), fonts)))
     numbers = [r[0] for r in _table_texts(d.tables[1])[1:] if len(r) > 1]
