@@ -14,12 +14,15 @@ from __future__ import annotations
 
 import importlib
 import importlib.util
+import os
+import signal
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
 from . import __version__
 from .errors import OutputError, UsageError, describe_os_error
+from .forked import Child, parallel_available
 from .load import Loaded, load
 from .store import (
     MANIFEST,
@@ -203,18 +206,53 @@ def _check_folder_is_ours(folder: Path, force: bool) -> None:
 
 def _render_all(meeting, fonts, formats: list[str], names: dict[str, str], folder: Path,
                 progress: Callable[[str], None] | None) -> dict[str, Path]:
-    """Render every document to a staged temp file; on any failure remove them all."""
+    """Render every document to a staged temp file; on any failure remove them all.
+
+    With two or more documents and a second core, the PDF (or the last
+    format) is rendered in a forked child while this process renders the
+    others (:mod:`exporter.forked`); the files are the same bytes either way.
+    """
     staged: dict[str, Path] = {}
+    child = None
     try:
+        if len(formats) > 1 and parallel_available():
+            forked = "pdf" if "pdf" in formats else formats[-1]
+            if progress:
+                progress(names[forked])
+            with staged_file(folder / names[forked]) as (tmp, fh):
+                staged[forked] = tmp
+                child = Child(lambda: _render_one(forked, meeting, fonts, fh, sync=True))
+            formats = [k for k in formats if k != forked]
         for key in formats:
             if progress:
                 progress(names[key])
-            render = renderer(FORMATS[key])
             with staged_file(folder / names[key]) as (tmp, fh):
-                render(meeting, fonts, fh)
-            staged[key] = tmp
+                staged[key] = tmp
+                _render_one(key, meeting, fonts, fh)
+        if child is not None:
+            child, running = None, child
+            running.join()
     except BaseException:
+        if child is not None:
+            _stop(child)
         for tmp in staged.values():
             tmp.unlink(missing_ok=True)
         raise
     return staged
+
+
+def _render_one(key: str, meeting, fonts, fh, sync: bool = False) -> None:
+    """One renderer into one staged file (*sync*: the forked child, whose file the parent has closed)."""
+    renderer(FORMATS[key])(meeting, fonts, fh)
+    fh.flush()
+    if sync:
+        os.fsync(fh.fileno())
+
+
+def _stop(child: Child) -> None:
+    """The parent failed: the child's document is not wanted, and its exit is waited for."""
+    try:
+        os.kill(child.pid, signal.SIGTERM)
+        child.join()
+    except BaseException:  # noqa: BLE001 - the parent's own error is the one to report
+        pass
