@@ -650,8 +650,8 @@ class GlyphCheck:
 def check_rows(section: str, rows: typing.Iterable, glyphs: GlyphCheck, locator: Locator,
                problems: Problems) -> CheckedList:
     """Validate each row as it comes (序号 defaults to its position), keep it as a row tuple."""
-    record, compact = (model.Awardee, model.compact_awardee) if section == "awards" \
-        else (model.Target, model.compact_target)
+    record, compact, fast = (model.Awardee, model.compact_awardee, model.fast_awardee) if section == "awards" \
+        else (model.Target, model.compact_target, model.fast_target)
     names = CHECKED_COLUMNS[section]
     checked = CheckedList(model.Rows(), {k: [] for k in names}, [])
     for i, raw in enumerate(rows, start=0):
@@ -663,6 +663,10 @@ def check_rows(section: str, rows: typing.Iterable, glyphs: GlyphCheck, locator:
             if raw.get("no") in (None, ""):
                 raw["no"] = i + 1
             _check_row_glyphs(section, i, raw, glyphs, locator, problems)
+        row = fast(raw)
+        if row is not None:
+            checked.rows.append(row)
+            continue
         try:
             checked.rows.append(compact(record.model_validate(raw)))
         except ValidationError as exc:

@@ -12,13 +12,13 @@ the same, already correct string.
 
 from __future__ import annotations
 
+import operator
 import re
 import sys
 from collections import Counter
 from collections.abc import Mapping
 from datetime import date
 from decimal import Decimal, InvalidOperation
-from types import MappingProxyType
 from typing import Annotated, Any, Literal, NamedTuple
 
 from pydantic import (
@@ -162,7 +162,7 @@ _CREDIT_VALUE = {c: i for i, c in enumerate(CREDIT_CODE_CHARS)}
 
 def credit_code_check_char(first17: str) -> str:
     """The 18th character of a unified social credit code (GB 32100-2015 §4.2)."""
-    total = sum(_CREDIT_VALUE[c] * w for c, w in zip(first17, _CREDIT_WEIGHTS))
+    total = sum(map(operator.mul, map(_CREDIT_VALUE.__getitem__, first17[:17]), _CREDIT_WEIGHTS))
     return CREDIT_CODE_CHARS[(31 - total % 31) % 31]
 
 
@@ -330,15 +330,214 @@ class TargetRow(NamedTuple):
     extra: Mapping[str, str]
 
 
-_NO_EXTRA: Mapping[str, str] = MappingProxyType({})
+class Extra(tuple):
+    """The extra columns of one row, a read-only mapping held in one tuple: (names, value, value, …).
+
+    A dict per row cost 184 bytes; this costs 64 + 8 per column, and the
+    names tuple is shared by every row with the same columns.  Iterating
+    gives the column names, as a dict does.
+    """
+
+    __slots__ = ()
+    _shared_names: dict[tuple, tuple] = {}
+
+    @classmethod
+    def of(cls, mapping: Mapping[str, str]) -> Extra:
+        names = tuple(sys.intern(k) for k in mapping)
+        names = cls._shared_names.setdefault(names, names)
+        return tuple.__new__(cls, (names, *(_shared_short(v) for v in mapping.values())))
+
+    def _names(self) -> tuple[str, ...]:
+        return tuple.__getitem__(self, 0)
+
+    def __getitem__(self, key: str) -> str:
+        try:
+            return tuple.__getitem__(self, self._names().index(key) + 1)
+        except ValueError:
+            raise KeyError(key) from None
+
+    def get(self, key: str, default: Any = None) -> Any:
+        return self[key] if key in self._names() else default
+
+    def keys(self) -> tuple[str, ...]:
+        return self._names()
+
+    def values(self) -> tuple[str, ...]:
+        return tuple(tuple.__iter__(self))[1:]
+
+    def items(self) -> list[tuple[str, str]]:
+        return list(zip(self._names(), self.values()))
+
+    def __iter__(self):
+        return iter(self._names())
+
+    def __len__(self) -> int:
+        return tuple.__len__(self) - 1
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._names()
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Mapping):
+            return dict(self.items()) == dict(other.items())
+        return NotImplemented
+
+    def __ne__(self, other: object) -> bool:
+        equal = self.__eq__(other)
+        return equal if equal is NotImplemented else not equal
+
+    __hash__ = tuple.__hash__
+
+    def __repr__(self) -> str:
+        return repr(dict(self.items()))
+
+    def __reduce__(self):
+        return (_extra_of_items, (tuple(self.items()),))
+
+
+def _extra_of_items(items: tuple) -> Extra:
+    return Extra.of(dict(items))
+
+
+Mapping.register(Extra)
+
+_NO_EXTRA = Extra.of({})
 
 
 def _shared(value: str | None) -> str | None:
     return sys.intern(value) if value is not None else None
 
 
+def _shared_short(value: str) -> str:
+    """Short texts repeat down a list (a department, a weight): one copy each.  Long ones rarely do."""
+    return sys.intern(value) if value.__class__ is str and len(value) <= 20 else value
+
+
 def _extra(extra: dict[str, str]) -> Mapping[str, str]:
-    return {sys.intern(k): v for k, v in extra.items()} if extra else _NO_EXTRA
+    return Extra.of(extra) if extra else _NO_EXTRA
+
+
+# --- the fast path for valid rows ----------------------------------------------------
+
+class _Invalid(Exception):
+    """The row is not plainly valid: let pydantic validate it and say what is wrong."""
+
+
+_POSITIVE = re.compile(r"[1-9][0-9]{0,17}")
+
+
+def _fast_no(value: Any) -> int | None:
+    if value is None:
+        return None
+    if value.__class__ is int and value > 0:
+        return value
+    if value.__class__ is str and _POSITIVE.fullmatch(value):
+        return int(value)
+    raise _Invalid
+
+
+def _fast_text(value: Any) -> str:
+    """What ``CellText`` makes of a str or an int (anything else: pydantic decides)."""
+    if value.__class__ is int:
+        value = str(value)
+    elif value.__class__ is not str:
+        raise _Invalid
+    if find_control(value):
+        raise _Invalid
+    return fullwidth_punctuation(value.strip())
+
+
+def _fast_name(value: Any) -> str:
+    text = _fast_text(value)
+    if not text:
+        raise _Invalid
+    return text
+
+
+def _fast_optional(value: Any) -> str | None:
+    return None if value is None else _fast_text(value)
+
+
+def _fast_extra(value: Any) -> Mapping[str, str]:
+    if value is None:
+        return _NO_EXTRA
+    if value.__class__ is not dict or any(k.__class__ is not str for k in value):
+        raise _Invalid
+    return _extra({k: _fast_text(v) for k, v in value.items()})
+
+
+def _fast_code(value: Any) -> str | None:
+    if value is not None and value.__class__ is not str:
+        raise _Invalid
+    try:
+        return _check_credit_code(value)
+    except PydanticCustomError:
+        raise _Invalid from None
+
+
+def _fast_value(value: Any) -> Decimal:
+    try:
+        number = _to_decimal(value)
+    except PydanticCustomError:
+        raise _Invalid from None
+    if not number.is_finite():
+        raise _Invalid
+    return number
+
+
+def _fast_date(value: Any) -> date | None:
+    if value is None:
+        return None
+    if value.__class__ is not str:
+        raise _Invalid
+    try:
+        return parse_date(value)
+    except ValueError:
+        raise _Invalid from None
+
+
+_AWARDEE_KEYS = frozenset(("no", "name", "category", "award", "park", "credit_code", "note", "extra"))
+_TARGET_KEYS = frozenset(("no", "unit", "unit_type", "indicator", "value", "measure", "deadline", "owner",
+                          "note", "extra"))
+
+
+def fast_awardee(raw: Any) -> AwardeeRow | None:
+    """The row of a plainly valid awardee dict, as :class:`Awardee` would validate it; else None.
+
+    Validating 100,000 rows through pydantic objects took ~45 µs a row and
+    left their garbage between the rows kept; this reads a valid row
+    directly.  Anything unusual (a missing or unknown key, a non-text cell,
+    any value a check rejects) returns None, and the caller validates that
+    row with the model, which words the error.  A property test holds the
+    two paths to the same result.
+    """
+    if raw.__class__ is not dict or not _AWARDEE_KEYS.issuperset(raw):
+        return None
+    get = raw.get
+    try:
+        return AwardeeRow(_fast_no(get("no")), _fast_name(get("name")), sys.intern(_fast_name(get("category"))),
+                          sys.intern(_fast_name(get("award"))), _shared(_fast_optional(get("park"))),
+                          _fast_code(get("credit_code")), _fast_optional(get("note")), _fast_extra(get("extra")))
+    except _Invalid:
+        return None
+
+
+def fast_target(raw: Any) -> TargetRow | None:
+    """The row of a plainly valid target dict, as :class:`Target` would validate it; else None."""
+    if raw.__class__ is not dict or not _TARGET_KEYS.issuperset(raw):
+        return None
+    get = raw.get
+    try:
+        value = get("value")
+        measure = _fast_optional(get("measure"))
+        if value.__class__ is str and value.strip().endswith(("%", "％")) and not get("measure"):
+            measure = "%"
+        return TargetRow(_fast_no(get("no")), sys.intern(_fast_name(get("unit"))),
+                         sys.intern(_fast_name(get("unit_type"))), sys.intern(_fast_name(get("indicator"))),
+                         _fast_value(value), _shared(measure), _fast_date(get("deadline")),
+                         _fast_optional(get("owner")), _fast_optional(get("note")), _fast_extra(get("extra")))
+    except _Invalid:
+        return None
 
 
 def compact_awardee(record: Awardee) -> AwardeeRow:

@@ -1,0 +1,124 @@
+"""The fast path for list rows gives exactly what the pydantic model gives, or steps aside.
+
+``fast_awardee``/``fast_target`` read plainly valid rows without building
+pydantic objects (the loader's hot loop at 100,000 rows).  If they ever
+accepted a row the model rejects, or produced a different value, a document
+would silently differ from the contract: these properties hold them to the
+model on arbitrary rows, valid and not.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from hypothesis import HealthCheck, example, given, settings
+from hypothesis import strategies as st
+from pydantic import ValidationError
+
+from exporter.model import (
+    Awardee,
+    Target,
+    compact_awardee,
+    compact_target,
+    credit_code_check_char,
+    fast_awardee,
+    fast_target,
+)
+
+SETTINGS = settings(max_examples=600, suppress_health_check=[HealthCheck.too_slow], deadline=None)
+
+texts = st.one_of(
+    st.sampled_from(["甲科技有限公司", " 企业 ", "园区(开发区)", "a,b", "", "  ", "x\x07y", "東湖", "𬭚"]),
+    st.text(max_size=12),
+)
+cells = st.one_of(texts, st.integers(-5, 10**6), st.floats(allow_nan=True), st.booleans(), st.none(),
+                  st.just(12.0))
+
+
+def _code(body: str) -> str:
+    return body + credit_code_check_char(body)
+
+
+codes = st.one_of(st.sampled_from([_code("91140100ECHB3B430"), _code("91140100ECHB3B430").lower(),
+                                   "91140100ECHB3B4300", "ABC", ""]), cells)
+numbers = st.one_of(st.sampled_from(["12", "1,200", "12.5%", "12％", "一百", "3万", " 7 ", "NaN", "1e3"]),
+                    st.integers(-10, 10**9), st.floats(allow_nan=True, allow_infinity=True), st.booleans())
+dates = st.one_of(st.sampled_from(["2024-12-31", "2024年3月11日", "2024-02-30", "明年"]),
+                  st.dates().map(lambda d: d.isoformat()), st.just(date(2024, 1, 1)),
+                  st.just(datetime(2024, 1, 1, 8)), cells)
+nos = st.one_of(st.integers(-3, 10**6), st.sampled_from(["1", "01", "12", " 3", "3.0", "+4", "0", "x"]), cells)
+extras = st.one_of(st.dictionaries(st.sampled_from(["推荐部门", "考核权重", "备用"]), cells, max_size=2),
+                   st.dictionaries(st.integers(0, 3), texts, max_size=1), texts)
+
+
+def usually(valid: st.SearchStrategy, odd: st.SearchStrategy) -> st.SearchStrategy:
+    """Mostly plausible values (so the fast path is taken and compared), sometimes odd ones."""
+    return st.one_of(valid, valid, valid, valid, odd)
+
+
+names = st.sampled_from(["甲科技有限公司", "园区(开发区)", "山西,太原", " 企业 ", "喆源𬭚", "A&B 公司", "x"])
+awardee_rows = st.fixed_dictionaries(
+    {"name": usually(names, cells), "category": usually(names, cells), "award": usually(names, cells)},
+    optional={"no": usually(st.integers(1, 10**6).map(str), nos), "park": usually(names, cells),
+              "credit_code": usually(codes, cells), "note": usually(names, cells),
+              "extra": usually(st.dictionaries(st.sampled_from(["推荐部门", "备用"]), names, max_size=2), extras)})
+awardee_rows = st.one_of(awardee_rows, awardee_rows, awardee_rows,
+                         awardee_rows.map(lambda r: dict(r, unknown="值")))
+target_rows = st.fixed_dictionaries(
+    {"unit": usually(names, cells), "unit_type": usually(names, cells), "indicator": usually(names, cells),
+     "value": numbers},
+    optional={"no": usually(st.integers(1, 10**6), nos), "measure": usually(names, cells),
+              "deadline": usually(st.dates().map(lambda d: d.isoformat()), dates),
+              "owner": usually(names, cells), "note": usually(names, cells),
+              "extra": usually(st.dictionaries(st.sampled_from(["考核权重"]), names, max_size=1), extras)})
+
+TAKEN = {"awardee": 0, "target": 0}
+
+
+def _model(record, compact, raw):
+    try:
+        return compact(record.model_validate(raw))
+    except ValidationError:
+        return None
+
+
+@SETTINGS
+@given(awardee_rows)
+def test_awardee_fast_path_agrees_with_the_model(raw):
+    fast = fast_awardee(dict(raw))
+    if fast is not None:
+        TAKEN["awardee"] += 1
+        assert fast == _model(Awardee, compact_awardee, raw)
+
+
+_PLAIN_TARGET = {"unit": "东湖园区", "unit_type": "园区", "indicator": "投资"}
+
+
+@SETTINGS
+@given(target_rows)
+@example(dict(_PLAIN_TARGET, value=float("nan")))
+@example(dict(_PLAIN_TARGET, value=float("inf")))
+@example(dict(_PLAIN_TARGET, value=True))
+@example(dict(_PLAIN_TARGET, value="12%", measure=""))
+@example(dict(_PLAIN_TARGET, value=5, deadline=datetime(2024, 1, 2, 9)))
+def test_target_fast_path_agrees_with_the_model(raw):
+    fast = fast_target(dict(raw))
+    if fast is not None:
+        TAKEN["target"] += 1
+        assert fast == _model(Target, compact_target, raw)
+
+
+def test_the_properties_compared_many_fast_rows():
+    """Runs after the two properties: they are only worth something if the fast path was taken."""
+    assert TAKEN["awardee"] >= 10 and TAKEN["target"] >= 10, TAKEN
+
+
+def test_the_fast_path_takes_the_usual_rows():
+    """Rows as a CSV gives them (all text, 序号 as text or position) never need the slow path."""
+    awardee = {"no": "12", "name": "山西甲科技有限公司", "category": "企业", "award": "先进企业",
+               "park": "东湖园区", "credit_code": _code("91140100ECHB3B430"), "extra": {"推荐部门": "经济发展部"}}
+    target = {"no": 3, "unit": "东湖园区", "unit_type": "园区", "indicator": "固定资产投资", "value": "12.5%",
+              "deadline": "2024-12-31", "extra": {"考核权重": "10"}}
+    assert fast_awardee(awardee) == compact_awardee(Awardee.model_validate(awardee))
+    assert fast_target(target) == compact_target(Target.model_validate(target))
+    assert fast_target(target).measure == "%"
