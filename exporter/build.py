@@ -221,7 +221,7 @@ def _render_all(meeting, fonts, formats: list[str], names: dict[str, str], folde
                 progress(names[forked])
             with staged_file(folder / names[forked]) as (tmp, fh):
                 staged[forked] = tmp
-                child = Child(lambda: _render_one(forked, meeting, fonts, fh, sync=True))
+                child = Child(lambda: _render_one(forked, meeting, fonts, fh, sync=True), keep_fds=[fh.fileno()])
             formats = [k for k in formats if k != forked]
         for key in formats:
             if progress:

@@ -18,7 +18,7 @@ from __future__ import annotations
 import os
 import pickle
 import traceback
-from typing import Callable
+from typing import Callable, Iterable
 
 
 class ChildFailed(RuntimeError):
@@ -39,11 +39,11 @@ def parallel_available() -> bool:
 class Child:
     """A forked child running *work*; :meth:`join` waits and re-raises its exception."""
 
-    def __init__(self, work: Callable[[], None]):
+    def __init__(self, work: Callable[[], None], keep_fds: Iterable[int] = ()):
         read_end, write_end = os.pipe()
         self.pid = os.fork()
         if self.pid == 0:                                    # the child: never returns
-            os.close(read_end)
+            _close_inherited({0, 1, 2, write_end, *keep_fds})
             _run_child(work, write_end)
         os.close(write_end)
         self._read_end = read_end
@@ -56,6 +56,24 @@ class Child:
             raise _exception_from(report)
         if status != 0:
             raise ChildFailed(f"子进程异常退出（{_describe_status(status)}）")
+
+
+def _close_inherited(keep: set[int]) -> None:
+    """Close every descriptor the child does not need, above all the job's lock file.
+
+    A flock belongs to the open file, so a child that kept the parent's
+    descriptor would hold ``run.lock`` after the parent was killed, and the
+    next cron run would find the job still "running".
+    """
+    low = 0
+    for fd in sorted(keep):
+        if fd > low:
+            os.closerange(low, fd)
+        low = fd + 1
+    os.closerange(low, _MAX_FD)
+
+
+_MAX_FD = 1 << 20
 
 
 def _run_child(work: Callable[[], None], write_end: int) -> None:

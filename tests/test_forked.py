@@ -31,8 +31,8 @@ def test_forked_and_serial_builds_write_the_same_bytes(tmp_path, two_cores, monk
     children = []
     real_child = forked.Child
 
-    def counting_child(work):
-        child = real_child(work)
+    def counting_child(work, **options):
+        child = real_child(work, **options)
         children.append(child.pid)
         return child
 
@@ -80,6 +80,18 @@ def test_a_child_killed_by_a_signal_is_an_error_not_a_document(tmp_path, two_cor
     with pytest.raises(forked.ChildFailed, match="信号 9"):
         build(EXAMPLE, formats=ALL, out_root=tmp_path)
     assert not list(tmp_path.rglob("*.pdf")) and not list(tmp_path.rglob("*.part"))
+
+
+def test_the_child_does_not_keep_the_parents_lock(tmp_path, two_cores):
+    """A flock is held while any copy of its descriptor is open: the child must not carry the job's lock."""
+    import fcntl
+
+    lock = open(tmp_path / "run.lock", "w")
+    fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    child = forked.Child(lambda: os.fstat(lock.fileno()))
+    with pytest.raises(OSError):
+        child.join()                       # EBADF in the child: the descriptor was closed there
+    lock.close()
 
 
 def test_a_failure_in_the_parent_stops_the_child(tmp_path, two_cores, monkeypatch):
