@@ -22,7 +22,10 @@ issue date, and the file ID is a digest of the meeting data.
 
 from __future__ import annotations
 
+import gc
 import hashlib
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import BinaryIO
 
 from reportlab.lib.colors import Color
@@ -33,10 +36,12 @@ from exporter import __version__
 from exporter.fonts import FontSet
 from exporter.layout import PAGE, PAGE_NUMBER_INDENT_CHARS, PAGE_NUMBER_PT, FontRole, mm_to_pt
 from exporter.model import Meeting
-from exporter.render.pdf_fonts import PdfFaces, TextWriter
+from exporter.render.pdf_fonts import PdfFaces
 from exporter.render.pdf_marks import glyph_outlines
 from exporter.render.pdf_parts import SummaryParts
+from exporter.render.pdf_streams import fast_ascii85
 from exporter.render.pdf_text import EM_BOTTOM, EM_TOP
+from exporter.render.pdf_textout import TextWriter
 from exporter.text import format_date
 
 __all__ = ["document_id", "render"]
@@ -48,10 +53,31 @@ WATERMARK_FORM = "SampleWatermark"
 
 def render(meeting: Meeting, fonts: FontSet, out: BinaryIO) -> None:
     """Write the PDF summary of *meeting* to the binary stream *out*."""
-    faces = PdfFaces(fonts)
-    story = SummaryParts(meeting, faces).story()
-    doc = _SummaryDoc(out, meeting, faces)
-    doc.build(story)
+    with _collector_paused():
+        faces = PdfFaces(fonts)
+        story = SummaryParts(meeting, faces).story()
+        doc = _SummaryDoc(out, meeting, faces)
+        with fast_ascii85():
+            doc.build(story)
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """No cyclic garbage collection while the summary is made; the garbage is collected after.
+
+    A summary of a long list allocates a few objects per cell and keeps them
+    to the end, and Python's collector scans the growing heap (the loaded
+    meeting included) again and again in vain: ~0.25 s of a 10,000-row
+    summary, 2.5 s at 100,000 rows, growing faster than the list.
+    """
+    if not gc.isenabled():
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
 
 
 # --- the document ---------------------------------------------------------------

@@ -1,16 +1,16 @@
-"""A disk cache of what the PDF renderer derives from a font file.
+"""A disk cache of what the PDF renderer derives slowly from a font file.
 
-ReportLab reads every glyph's metrics in Python when a face is registered:
-for the five bundled CJK faces (10,000–30,000 glyphs each) that is about
-0.9 s of every cold ``exporter build``, the largest single cost of building
-the example (and reading the 样例 watermark's outlines with fontTools
-another 0.6 s).  Both depend only on the file and the ReportLab version,
-so it is stored once per user (``$EXPORTER_CACHE_DIR``, else
-``$XDG_CACHE_HOME/exporter``, else ``~/.cache/exporter``) and read back in a
-few milliseconds.  The cached object carries no font bytes (the file is read
-again, as ReportLab does) and nothing about a document, so output bytes are
-the same with or without the cache.  Any problem with the cache (unwritable
-home, a damaged or foreign entry) falls back to parsing.
+Reading the 样例 watermark's outlines with fontTools costs ~0.6 s on a
+large CJK face.  They depend only on the file, so they are stored once per
+user (``$EXPORTER_CACHE_DIR``, else ``$XDG_CACHE_HOME/exporter``, else
+``~/.cache/exporter``) and read back in a few milliseconds.  The cached value
+carries nothing about a document, so output bytes are the same with or
+without the cache.  Any problem with the cache (unwritable home, a damaged
+or foreign entry) falls back to computing.
+
+ReportLab's parse of each face used to be cached here too; unpickling it
+took ~0.06 s per face, more than :mod:`.pdf_face` now takes to make it, so
+faces are no longer stored.
 """
 
 from __future__ import annotations
@@ -23,48 +23,11 @@ from pathlib import Path
 from typing import Callable, TypeVar
 
 import reportlab
-from reportlab.pdfbase.ttfonts import TTFontFace
+
+from exporter.usercache import cache_dir
 
 CACHE_FORMAT = 1
 T = TypeVar("T")
-
-
-def _identity(x):
-    return x
-
-
-class _Scale:
-    """``_pdfScale`` of a face whose em is not 1000 units (a picklable stand-in for ReportLab's lambda)."""
-
-    def __init__(self, units_per_em: int):
-        self.factor = 1000 / units_per_em
-
-    def __call__(self, x):
-        return x * self.factor
-
-
-class StoredFace(TTFontFace):
-    """A TTFontFace that pickles without its 10 MB of font bytes and its lambda."""
-
-    def __getstate__(self) -> dict:
-        state = dict(self.__dict__)
-        state.pop("_ttf_data", None)
-        state.pop("_pdfScale", None)
-        return state
-
-    def __setstate__(self, state: dict) -> None:
-        self.__dict__.update(state)
-        with open(self.filename, "rb") as fh:
-            self._ttf_data = fh.read()
-        self._pdfScale = _identity if self.unitsPerEm == 1000 else _Scale(self.unitsPerEm)
-
-
-def cache_dir() -> Path:
-    explicit = os.environ.get("EXPORTER_CACHE_DIR")
-    if explicit:
-        return Path(explicit)
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "exporter"
 
 
 def _entry(path: Path, label: str) -> Path:
@@ -86,12 +49,6 @@ def cached(path: Path, label: str, compute: Callable[[], T], kind: type) -> T:
     value = compute()
     _store(value, _entry(path, label))
     return value
-
-
-def load_face(path: Path, subfont_index: int = 0) -> TTFontFace:
-    """ReportLab's parse of the face, from the cache when it is there."""
-    return cached(path, f"face:{subfont_index}",
-                  lambda: StoredFace(str(path), validate=0, subfontIndex=subfont_index), StoredFace)
 
 
 def _store(value, entry: Path) -> None:

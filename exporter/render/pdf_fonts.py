@@ -5,10 +5,10 @@ importer of ReportLab.  Three things ReportLab 5.1 does not do on its own
 (``shared/spec/fonts.md``):
 
 * register a face once per process, and only when a document draws with it:
-  parsing a CJK TrueType file costs ~0.2 s, so :class:`PdfFaces` registers
-  lazily, keeps the ``TTFont`` objects in a module-level cache keyed by
-  file, subfont index and name, and takes the parse itself from a per-user
-  disk cache (:mod:`.pdf_facecache`);
+  :class:`PdfFaces` registers lazily and keeps the ``TTFont`` objects in a
+  module-level cache keyed by file, subfont index and name; the parse
+  itself is ReportLab's, made in milliseconds by :mod:`.pdf_face` (ReportLab
+  alone takes ~0.1 s per CJK face);
 * draw a character the role's face lacks in the fallback face instead of the
   empty glyph: :meth:`PdfFaces.runs` turns a role's text into runs of
   registered font names, using :meth:`exporter.fonts.FontSet.segments`;
@@ -20,8 +20,6 @@ importer of ReportLab.  Three things ReportLab 5.1 does not do on its own
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
-
 from fnmatch import fnmatch
 from weakref import WeakKeyDictionary
 
@@ -32,9 +30,9 @@ from reportlab.pdfbase.ttfonts import SUBSETN, TTEncoding, TTFont, unShapedFontG
 from exporter.fonts import FaceFile, FontSet, reportlab_font_name
 from exporter.layout import FontRole
 
-from .pdf_facecache import load_face
+from .pdf_face import read_face
 
-__all__ = ["PdfFaces", "SurrogateSafeTTFont", "TextWriter", "pdf_number", "to_unicode_cmap"]
+__all__ = ["PdfFaces", "SurrogateSafeTTFont", "to_unicode_cmap"]
 
 
 def _utf16_hex(code_point: int) -> str:
@@ -86,7 +84,7 @@ class SurrogateSafeTTFont(TTFont):
     """
 
     def __init__(self, name: str, face) -> None:
-        """TTFont.__init__ with an already parsed face (see :mod:`.pdf_facecache`).
+        """TTFont.__init__ with an already parsed face (see :mod:`.pdf_face`).
 
         Mirrors ReportLab 5.1's ``TTFont.__init__`` except that it does not
         parse the file; tests compare the output with and without the cache.
@@ -110,6 +108,9 @@ class SurrogateSafeTTFont(TTFont):
             stream.content = to_unicode_cmap(base, subset)
 
 
+# Texts whose width PdfFaces keeps (a few MB): enough for the first rows of every list.
+_REMEMBERED_WIDTHS = 50_000
+
 # One TTFont per (file, subfont, registered name), for the life of the process.
 _REGISTERED: dict[tuple[str, int, str], SurrogateSafeTTFont] = {}
 
@@ -118,16 +119,37 @@ def _register(face: FaceFile, name: str) -> str:
     """Register *face* under *name* unless that exact face already is; return *name*."""
     key = (str(face.path), face.subfont_index, name)
     if key not in _REGISTERED:
-        font = SurrogateSafeTTFont(name, load_face(face.path, face.subfont_index))
-        pdfmetrics.registerFont(font)
+        font = SurrogateSafeTTFont(name, read_face(face.path, face.subfont_index))
+        _install(font)
         # A different file under the same name (another FontSet) is replaced above;
         # forget it so that a later switch back registers it again.
         for other in [k for k in _REGISTERED if k[2] == name]:
             del _REGISTERED[other]
         _REGISTERED[key] = font
     elif pdfmetrics.getFont(name) is not _REGISTERED[key]:
-        pdfmetrics.registerFont(_REGISTERED[key])
+        _install(_REGISTERED[key])
     return name
+
+
+def _install(font: SurrogateSafeTTFont) -> None:
+    """``registerFont``, replacing whatever font is registered under the same name.
+
+    ReportLab keeps the first font registered under a name and silently
+    ignores later ones, so a second FontSet in one process (another
+    meeting's configuration, or any code that registered a plain ``TTFont``
+    under our names) would go on drawing with the first face, without the
+    surrogate-pair ToUnicode fix.
+    """
+    name = font.fontName
+    if name in pdfmetrics.getRegisteredFontNames():
+        current = pdfmetrics.getFont(name)
+        if current is font:
+            return
+        if getattr(current, "fontName", None) == name and hasattr(current, "unregister"):
+            current.unregister()                    # its own registration: name and face
+        else:
+            pdfmetrics._fonts.pop(name, None)       # an alias ReportLab made to a font of the same face
+    pdfmetrics.registerFont(font)
 
 
 class PdfFaces:
@@ -143,6 +165,8 @@ class PdfFaces:
         self.fonts = fonts
         self._names: dict[FontRole, str] = {}
         self._widths: dict[str, dict[str, float]] = {}
+        self._covered: dict[FontRole, set[str]] = {}
+        self._text_widths: dict[tuple[str, str], float] = {}
         owner: dict[tuple, FontRole] = {}
         self._owner: dict[FontRole, FontRole] = {}
         for role in FontRole:
@@ -163,105 +187,46 @@ class PdfFaces:
         return [self._names[r] for r in FontRole if r in self._names]
 
     def runs(self, role: FontRole, text: str) -> list[tuple[str, str]]:
-        """*text* as (font name, run) pairs: the role's face, the fallback where it lacks a character."""
+        """*text* as (font name, run) pairs: the role's face, the fallback where it lacks a character.
+
+        Text the role's face covers entirely (nearly every cell of a list) is
+        one run in that face: what ``FontSet.segments`` gives it, without
+        routing it character by character.
+        """
+        if text and self._covers(role, text):
+            return [(self.name(role), text)]
         return [(self.name(face_role), run) for face_role, run in self.fonts.segments(role, text)]
 
-    def char_widths(self, font_name: str, text: Iterable[str]) -> list[float]:
+    def _covers(self, role: FontRole, text: str) -> bool:
+        """``FontSet.covers(role, text)``, asked once per distinct character and remembered."""
+        known = self._covered.setdefault(role, set())
+        if known.issuperset(text):
+            return True
+        for ch in set(text).difference(known):
+            if not self.fonts.covers(role, ch):
+                return False
+            known.add(ch)
+        return True
+
+    def char_widths(self, font_name: str, text: str) -> list[float]:
         """Advance widths at 1 pt (multiply by the size), cached per character."""
         cache = self._widths.setdefault(font_name, {})
-        out = []
-        for ch in text:
-            w = cache.get(ch)
-            if w is None:
-                w = cache[ch] = pdfmetrics.stringWidth(ch, font_name, 1000) / 1000.0
-            out.append(w)
+        out = list(map(cache.get, text))
+        if None in out:
+            for i, (ch, w) in enumerate(zip(text, out)):
+                if w is None:
+                    w = cache.get(ch)
+                    if w is None:
+                        w = cache[ch] = pdfmetrics.stringWidth(ch, font_name, 1000) / 1000.0
+                    out[i] = w
         return out
 
     def width(self, font_name: str, text: str, size: float) -> float:
-        return sum(self.char_widths(font_name, text)) * size
-
-
-# --- writing text -----------------------------------------------------------------
-
-# PDF string bytes: printable ASCII as is, the three delimiters and everything else octal.
-_ESCAPE = [chr(b) if 32 <= b < 127 and b not in b"()\\" else f"\\{b:03o}" for b in range(256)]
-
-
-def pdf_number(value: float) -> str:
-    """A compact, deterministic PDF number: three decimals at most, no trailing zeros."""
-    text = f"{value:.3f}".rstrip("0").rstrip(".")
-    return "0" if text in ("-0", "") else text
-
-
-def _fill_operator(color) -> str:
-    cmyk = getattr(color, "cmyk", None)
-    if cmyk is not None and hasattr(color, "cyan"):
-        return " ".join(pdf_number(v) for v in cmyk()) + " k"
-    return " ".join(pdf_number(v) for v in (color.red, color.green, color.blue)) + " rg"
-
-
-class TextWriter:
-    """Text operators for one text object, written straight into the page stream.
-
-    ReportLab's ``PDFTextObject`` formats every number through a pure-Python
-    ``fp_str`` (without the optional ``rl_accel``) and re-emits the font at
-    each subset switch; a page of a 10,000-row list then takes ~20 ms.  This
-    writer positions with absolute ``Tm``, switches font only when it
-    changes, and encodes the subset bytes itself.
-
-    Spacing between glyphs (tracking, justification) is written as ``TJ``
-    adjustments after each glyph, never as ``Tc``: readers disagree on
-    whether ``Tc`` follows the last glyph of a string (the PDF spec and
-    poppler say yes, pdfminer says no), and a new string starts at every
-    256-glyph subset switch, so ``Tc`` would put text extracted by one
-    reader a little off from where another draws it.  The object is wrapped
-    in ``q … Q`` so that its colour never leaks into what ReportLab draws
-    next.
-    """
-
-    def __init__(self, canv):
-        self.canv = canv
-        self.doc = canv._doc
-        self.ops: list[str] = ["q", "BT"]
-        self._font: tuple[str, float] | None = None
-        self._fill: str | None = None
-
-    def move_to(self, x: float, y: float) -> None:
-        self.ops.append(f"1 0 0 1 {pdf_number(x)} {pdf_number(y)} Tm")
-
-    def fill(self, color) -> None:
-        op = _fill_operator(color)
-        if op != self._fill:
-            self.ops.append(op)
-            self._fill = op
-
-    def show(self, font_name: str, size: float, text: str, spacing: Sequence[float] | None = None) -> None:
-        """Draw *text* in the registered TrueType font; *spacing*[i] points after glyph i."""
-        font = pdfmetrics.getFont(font_name)
-        pos = 0
-        for subset, chunk in font.splitString(text, self.doc):
-            key = (font.getSubsetInternalName(subset, self.doc), size)
-            if key != self._font:
-                self.ops.append(f"{key[0]} {pdf_number(size)} Tf")
-                self._font = key
-            gaps = spacing[pos:pos + len(chunk)] if spacing else None
-            pos += len(chunk)
-            if not gaps or not any(gaps):
-                self.ops.append("(" + "".join([_ESCAPE[b] for b in chunk]) + ") Tj")
-                continue
-            parts: list[str] = []
-            run: list[str] = []
-            for b, gap in zip(chunk, gaps):
-                run.append(_ESCAPE[b])
-                if gap:
-                    parts.append("(" + "".join(run) + ")")
-                    parts.append(pdf_number(-gap * 1000 / size))
-                    run = []
-            if run:
-                parts.append("(" + "".join(run) + ")")
-            self.ops.append("[" + " ".join(parts) + "] TJ")
-
-    def close(self) -> None:
-        self.ops += ["ET", "Q"]
-        self.canv.addLiteral("\n".join(self.ops))
-        self.ops = []
+        """Width of *text* at *size*; a list's cells are measured twice (column widths, then lines)."""
+        key = (font_name, text)
+        em = self._text_widths.get(key)
+        if em is None:
+            if len(self._text_widths) >= _REMEMBERED_WIDTHS:
+                self._text_widths.clear()
+            em = self._text_widths[key] = sum(self.char_widths(font_name, text))
+        return em * size

@@ -5,7 +5,7 @@ the page's text: pdftotext puts "样" and "例" between the lines it crosses
 and a search for a name could hit it.  Drawn as filled outlines it is seen
 and printed but never copied, so the text of the document stays exactly the
 data's text.  The outlines come from the title face (fontTools reads the
-glyphs; ~0.2 s for a CJK face, so they are cached per process).
+glyphs; ~0.2 s for a CJK face, so they are cached per process and per user).
 """
 
 from __future__ import annotations
@@ -13,8 +13,6 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
-from fontTools.pens.basePen import BasePen
-from fontTools.ttLib import TTFont
 from reportlab.pdfgen.canvas import FILL_NON_ZERO
 
 from .pdf_facecache import cached
@@ -24,26 +22,36 @@ __all__ = ["GlyphOutlines", "glyph_outlines"]
 Command = tuple[str, tuple[float, ...]]
 
 
-class _RecordingPen(BasePen):
-    """Records moveTo/lineTo/curveTo/close; quadratic curves arrive as cubics (BasePen)."""
+@lru_cache(maxsize=None)
+def _recording_pen():
+    """The pen class that records moveTo/lineTo/curveTo/close (quadratic curves arrive as cubics).
 
-    def __init__(self, glyph_set, dx: float):
-        super().__init__(glyph_set)
-        self.dx = dx
-        self.commands: list[Command] = []
+    Made on first use: fontTools is imported only when the outlines are not
+    in the user cache, which is rare, so the renderer usually never loads
+    it (~10 ms).
+    """
+    from fontTools.pens.basePen import BasePen
 
-    def _moveTo(self, pt):
-        self.commands.append(("moveTo", (pt[0] + self.dx, pt[1])))
+    class RecordingPen(BasePen):
+        def __init__(self, glyph_set, dx: float):
+            super().__init__(glyph_set)
+            self.dx = dx
+            self.commands: list[Command] = []
 
-    def _lineTo(self, pt):
-        self.commands.append(("lineTo", (pt[0] + self.dx, pt[1])))
+        def _moveTo(self, pt):
+            self.commands.append(("moveTo", (pt[0] + self.dx, pt[1])))
 
-    def _curveToOne(self, pt1, pt2, pt3):
-        self.commands.append(("curveTo", (pt1[0] + self.dx, pt1[1], pt2[0] + self.dx, pt2[1],
-                                          pt3[0] + self.dx, pt3[1])))
+        def _lineTo(self, pt):
+            self.commands.append(("lineTo", (pt[0] + self.dx, pt[1])))
 
-    def _closePath(self):
-        self.commands.append(("close", ()))
+        def _curveToOne(self, pt1, pt2, pt3):
+            self.commands.append(("curveTo", (pt1[0] + self.dx, pt1[1], pt2[0] + self.dx, pt2[1],
+                                              pt3[0] + self.dx, pt3[1])))
+
+        def _closePath(self):
+            self.commands.append(("close", ()))
+
+    return RecordingPen
 
 
 class GlyphOutlines:
@@ -79,6 +87,8 @@ def glyph_outlines(path: Path, subfont_index: int, text: str) -> GlyphOutlines:
 
 
 def _read_outlines(path: Path, subfont_index: int, text: str) -> GlyphOutlines:
+    from fontTools.ttLib import TTFont
+
     font = TTFont(str(path), lazy=True, fontNumber=subfont_index)
     try:
         cmap = font.getBestCmap()
@@ -89,7 +99,7 @@ def _read_outlines(path: Path, subfont_index: int, text: str) -> GlyphOutlines:
             name = cmap.get(ord(ch))
             if name is None:
                 continue
-            pen = _RecordingPen(glyph_set, advance)
+            pen = _recording_pen()(glyph_set, advance)
             glyph_set[name].draw(pen)
             commands += pen.commands
             advance += glyph_set[name].width

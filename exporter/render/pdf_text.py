@@ -25,8 +25,9 @@ from reportlab.lib.colors import CMYKColor, Color, black
 from reportlab.platypus.flowables import Flowable
 
 from exporter.layout import RED_CMYK, FontRole
-from exporter.render.pdf_fonts import PdfFaces, TextWriter
+from exporter.render.pdf_fonts import PdfFaces
 from exporter.render.pdf_linebreak import Line, break_lines, clusters
+from exporter.render.pdf_textout import TextWriter
 
 __all__ = ["EM_BOTTOM", "EM_TOP", "RED", "Span", "TextBlock", "TextStyle"]
 
