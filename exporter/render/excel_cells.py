@@ -1,14 +1,13 @@
-"""Cells, styles, column widths and print setup for the Excel workbook.
+"""Cells, looks, column widths and print setup for the Excel workbook.
 
-Part of :mod:`exporter.render.excel` (split out to keep files small); like it,
-the only kind of module in the package that imports openpyxl.
+Part of :mod:`exporter.render.excel` (split out to keep files small).
 
-The workbook is written in openpyxl's write-only (streaming) mode so that a
-list of 100,000 awardees costs a constant amount of memory.  That mode has
-two rules that shape this module: everything that goes *above* the rows in
-the sheet XML (column widths, frozen panes, fit-to-page) must be set before
-the first row is appended, and every cell is written the moment its row is
-appended.  Hence widths are computed in a separate pass over the data
+Sheets are written top to bottom (:mod:`exporter.render.excel_sheet`), so
+that a list of 100,000 awardees costs a constant amount of memory.  Two rules
+follow and shape this module: everything that goes *above* the rows in the
+sheet XML (column widths, frozen panes, fit-to-page) must be set before the
+first row is added, and every cell is written the moment its row is added.
+Hence widths are computed in a separate pass over the data
 (:func:`measure_columns`).  The list rows themselves are serialised by
 :mod:`exporter.render.excel_rows`; the cells here serve the header rows and
 the sheets people read (:class:`FormSheet`).
@@ -17,20 +16,16 @@ the sheets people read (:class:`FormSheet`).
 from __future__ import annotations
 
 import re
-from copy import copy
+import unicodedata
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any, Callable, Iterable, Sequence
-
-from openpyxl.cell import WriteOnlyCell
-from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
-from openpyxl.utils import get_column_letter
-from openpyxl.worksheet.datavalidation import DataValidation
-from openpyxl.worksheet.pagebreak import Break
-from openpyxl.worksheet.properties import PageSetupProperties
+from typing import Any, Callable, Iterable, Optional, Sequence
 
 from ..layout import OFFICIAL_FACES, FontRole
 from ..text import display_width
+from .excel_sheet import Cell, HeaderPart, PageSetup, Sheet, formula_cell, header_footer_text, value_cell
+from .excel_styles import Border, Fill, Font, Look
+from .excel_xml import column_letter
 
 # --- faces, sizes, colours (the workbook's own; page rules are not GB/T 9704) ---
 
@@ -40,13 +35,12 @@ BODY_SIZE = 11
 TITLE_SIZE = 16
 SECTION_SIZE = 12
 
-HEADER_FILL = PatternFill("solid", start_color="DDEBF7", end_color="DDEBF7")
-SECTION_FILL = PatternFill("solid", start_color="F2F2F2", end_color="F2F2F2")
-ALERT_FILL = PatternFill("solid", start_color="FFC7CE", end_color="FFC7CE")
+HEADER_FILL = Fill("DDEBF7")
+SECTION_FILL = Fill("F2F2F2")
+ALERT_FILL = Fill("FFC7CE")
 ALERT_FONT = Font(color="9C0006", bold=True)
 SAMPLE_COLOUR = "C00000"
-THIN = Side(style="thin", color="808080")
-GRID = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
+GRID = Border("thin", "808080")
 
 BASE_FONT = Font(name=BODY_FACE, size=BODY_SIZE, family=3, charset=134)
 BOLD_FONT = Font(name=BODY_FACE, size=BODY_SIZE, bold=True, family=3, charset=134)
@@ -119,17 +113,20 @@ class ListColumn:
     number_format: str | None = None
     max_places: int = 0
     all_numeric: bool = True
+    each: Callable[[], Iterable[Any]] | None = None
+    """The column's values in row order without a call per row (``map(attrgetter…)``), if known."""
 
 
 def measure_columns(columns: Sequence[ListColumn], rows: Callable[[], Iterable[Any]]) -> None:
     """Widths from the data (CJK counted double), and the kinds and decimals of number columns.
 
-    Runs before any row is written (write-only sheets put ``<cols>`` first).
-    One column at a time over ``rows()``; a text's width is only computed when
-    it could beat the column's widest so far, and a column stops once capped.
+    Runs before any row is written (sheets put ``<cols>`` first).  One column
+    at a time over ``rows()`` (or the column's own ``each()``); a text's width
+    is only computed when it could beat the column's widest so far, and a
+    column stops once capped.
     """
     for col in columns:
-        values = (col.value(row) for row in rows())
+        values = col.each() if col.each is not None else (col.value(row) for row in rows())
         if col.kind == "auto":
             content = _measure_extra(col, values)
         elif col.kind == "number":
@@ -148,17 +145,49 @@ def _widest_text(values: Iterable[Any]) -> int:
     for value in values:
         if not value:
             continue
-        text = str(value)
-        if 2 * len(text) > widest:
-            widest = max(widest, latin_width(text) if text.isascii() else display_width(text))
-            if widest >= MAX_WIDTH:
-                break
+        text = value if type(value) is str else str(value)
+        if 2 * len(text) <= widest:
+            continue
+        if text.isascii():
+            if len(text) + len(text) // 5 > widest:
+                widest = max(widest, latin_width(text))
+        else:
+            widest = max(widest, text_width(text))
+        if widest >= MAX_WIDTH:
+            break
     return widest
 
 
+_WITHOUT_CAPITALS = str.maketrans("", "", "ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+
+
 def latin_width(text: str) -> int:
-    """Capitals and codes (911401009DA2D9C6FJ) run wider than the digit a width unit is."""
-    return len(text) + sum(ch.isupper() for ch in text) // 5
+    """Capitals and codes (911401009DA2D9C6FJ) run wider than the digit a width unit is.
+
+    For ASCII text: one unit a character, and a fifth more per capital.
+    """
+    return len(text) + (len(text) - len(text.translate(_WITHOUT_CAPITALS))) // 5
+
+
+class _WideCharacters(dict):
+    """Code point → a mark for a character East Asian Width calls wide or full-width, else None.
+
+    Filled as characters are met, so that :func:`text_width` is one
+    ``str.translate`` (a loop in C) instead of a Python call per character.
+    """
+
+    def __missing__(self, code: int) -> str | None:
+        mark = "w" if unicodedata.east_asian_width(chr(code)) in "WF" else None
+        self[code] = mark
+        return mark
+
+
+_WIDE = _WideCharacters()
+
+
+def text_width(text: str) -> int:
+    """:func:`exporter.text.display_width`, faster: the length plus one per wide character."""
+    return len(text) + len(text.translate(_WIDE))
 
 
 def _measure_numbers(col: ListColumn, values: Iterable[Any]) -> int:
@@ -185,7 +214,7 @@ def _measure_extra(col: ListColumn, values: Iterable[Any]) -> int:
             else:
                 col.max_places = max(col.max_places, decimal_places(number))
         if 2 * len(text) > widest:
-            widest = max(widest, display_width(text))
+            widest = max(widest, text_width(text))
     col.kind = "number" if col.all_numeric and filled else "text"
     return widest
 
@@ -204,91 +233,44 @@ def _finish_column(col: ListColumn, content: int) -> None:
 
 # --- cells ------------------------------------------------------------------------------
 
-@dataclass(frozen=True, eq=False)
-class Look:
-    """A cell style.  Compared and hashed by identity: openpyxl styles are slow to hash,
-    and each look is made once and then reused for every cell that has it."""
-
-    font: Font = BASE_FONT
-    fill: PatternFill | None = None
-    border: Border | None = None
-    horizontal: str | None = None
-    vertical: str | None = "center"
-    wrap: bool = False
-    number_format: str | None = None
-    quote: bool = False     # quotePrefix: Excel keeps the text a text when it is edited
-
-
 BODY = Look()
 HEADER = Look(font=BOLD_FONT, fill=HEADER_FILL, border=GRID, horizontal="center", wrap=True)
 
 
-def make_cell(ws: Any, value: Any, look: Look = BODY) -> WriteOnlyCell:
-    return set_value(styled_cell(ws, look), value)
+def make_cell(value: Any, look: Look = BODY) -> Cell:
+    """A cell holding ``value``; a string is always stored as a string.
 
-
-def set_value(cell: WriteOnlyCell, value: Any) -> WriteOnlyCell:
-    """A string is always stored as a string: openpyxl would otherwise turn "=..."
-    into a formula; text a spreadsheet would read as a formula once edited also
-    gets Excel's quote prefix."""
-    cell.value = value
-    if isinstance(value, str):
-        cell.data_type = "s"
-        if is_formula_like(value):
-            cell.quotePrefix = True
-    return cell
-
-
-def styled_cell(ws: Any, look: Look) -> WriteOnlyCell:
-    cell = WriteOnlyCell(ws)
-    cell.font = look.font
-    if look.fill is not None:
-        cell.fill = look.fill
-    if look.border is not None:
-        cell.border = look.border
-    if look.horizontal or look.vertical or look.wrap:
-        cell.alignment = Alignment(horizontal=look.horizontal, vertical=look.vertical,
-                                   wrap_text=look.wrap or None)
-    if look.number_format:
-        cell.number_format = look.number_format
-    if look.quote:
-        cell.quotePrefix = True
-    return cell
+    A spreadsheet would otherwise take "=..." for a formula; text it would
+    read as a formula once edited also gets Excel's quote prefix.
+    """
+    return value_cell(value, look, is_formula_like)
 
 
 # --- sheet setup ---------------------------------------------------------------------
 
-def set_widths(ws: Any, widths: Sequence[float]) -> None:
-    for i, width in enumerate(widths, 1):
-        ws.column_dimensions[get_column_letter(i)].width = round(width, 1)
+def set_widths(ws: Sheet, widths: Sequence[float]) -> None:
+    ws.widths = [round(width, 1) for width in widths]
 
 
-def prepare_print(ws: Any, total_width: float) -> None:
+def prepare_print(ws: Sheet, total_width: float) -> None:
     """The part of the print setup that must precede the rows: fit to one page wide."""
-    ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
-    ws.page_setup.paperSize = PAPER_A4
-    ws.page_setup.orientation = "landscape" if total_width > PORTRAIT_MAX_WIDTH else "portrait"
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
+    ws.fit_to_page = True
+    ws.page_setup = PageSetup(orientation="landscape" if total_width > PORTRAIT_MAX_WIDTH else "portrait",
+                              paper_size=PAPER_A4, fit_width=1, fit_height=0)
 
 
-def finish_print(ws: Any, title: str, title_rows: str | None, sample: bool) -> None:
+PRINT_MARGINS = (0.5, 0.5, 0.75, 0.75, 0.3, 0.3)    # left, right, top, bottom, header, footer (inches)
+
+
+def finish_print(ws: Sheet, title: str, title_rows: Optional[str], sample: bool) -> None:
     """Header with the sheet's title (and 样例), footer 第 N 页 共 M 页, repeated title rows."""
     if title_rows:
         ws.print_title_rows = title_rows
-    ws.print_options.horizontalCentered = True
-    ws.page_margins.left = ws.page_margins.right = 0.5
-    ws.page_margins.top = ws.page_margins.bottom = 0.75
-    ws.page_margins.header = ws.page_margins.footer = 0.3
-    ws.oddHeader.center.text = title
-    ws.oddHeader.center.font = f"{BODY_FACE},Bold"
-    ws.oddHeader.center.size = SECTION_SIZE
-    if sample:
-        ws.oddHeader.right.text = "样例"
-        ws.oddHeader.right.font = f"{HEADING_FACE},Bold"
-        ws.oddHeader.right.color = SAMPLE_COLOUR
-    ws.oddFooter.center.text = "第 &P 页 共 &N 页"
-    ws.oddFooter.center.font = BODY_FACE
+    ws.centered = True
+    ws.margins = PRINT_MARGINS
+    sample_mark = HeaderPart("样例", f"{HEADING_FACE},Bold", color=SAMPLE_COLOUR) if sample else None
+    ws.odd_header = header_footer_text(None, HeaderPart(title, f"{BODY_FACE},Bold", SECTION_SIZE), sample_mark)
+    ws.odd_footer = header_footer_text(None, HeaderPart("第 &P 页 共 &N 页", BODY_FACE), None)
 
 
 def fits_inline(values: Sequence[str]) -> bool:
@@ -296,22 +278,15 @@ def fits_inline(values: Sequence[str]) -> bool:
     return len(",".join(values)) <= 255 and not any(ch in v for v in values for ch in ',"')
 
 
-def list_validation(values: Sequence[str], sqref: str, label: str, fallback_range: str | None) -> DataValidation:
+def add_list_validation(ws: Sheet, values: Sequence[str], sqref: str, label: str,
+                        fallback_range: Optional[str]) -> None:
     """A dropdown: the choices inline when they fit, else from a range of cells."""
     inline = ",".join(values)
     fits = fits_inline(values)
     if not fits and fallback_range is None:
         raise ValueError("dropdown choices too long for an inline list and no range to refer to")
-    dv = DataValidation(
-        type="list",
-        formula1=f'"{inline}"' if fits else fallback_range,
-        allow_blank=True,
-        showErrorMessage=True,
-        errorTitle=f"{label}不在列表中",
-        error=f"请从下拉列表中选择{label}：{'、'.join(values)}"[:255],
-    )
-    dv.sqref = sqref
-    return dv
+    ws.validate_list(sqref, f'"{inline}"' if fits else fallback_range, f"{label}不在列表中",
+                     f"请从下拉列表中选择{label}：{'、'.join(values)}"[:255])
 
 
 # --- free-form sheets (概况, 按单位汇总) ------------------------------------------
@@ -334,32 +309,22 @@ class FormSheet:
     row for wrapped text in merged cells, so heights are computed here.
     """
 
-    def __init__(self, ws: Any, widths: Sequence[float]):
+    def __init__(self, ws: Sheet, widths: Sequence[float]):
         self.ws = ws
         self.widths = list(widths)
-        self.row = 0
         self.page_used = 0.0        # points of the current printed page taken so far
-        self._styles: dict[Look, Any] = {}
         set_widths(ws, widths)
 
-    def _styled(self, look: Look) -> WriteOnlyCell:
-        """A cell with ``look``; the style is resolved once per look (openpyxl hashes
-        every font, border and fill each time a style is set)."""
-        if look not in self._styles:
-            cell = styled_cell(self.ws, look)
-            self._styles[look] = copy(cell._style)
-            return cell
-        cell = WriteOnlyCell(self.ws)
-        cell._style = copy(self._styles[look])
-        return cell
+    @property
+    def row(self) -> int:
+        """The last row written."""
+        return self.ws.row
 
-    def cell(self, value: Any, look: Look = BODY) -> WriteOnlyCell:
-        return set_value(self._styled(look), value)
+    def cell(self, value: Any, look: Look = BODY) -> Cell:
+        return make_cell(value, look)
 
-    def formula(self, formula: str, look: Look = BODY) -> WriteOnlyCell:
-        cell = self._styled(look)
-        cell.value = formula
-        return cell
+    def formula(self, formula: str, look: Look = BODY) -> Cell:
+        return formula_cell(formula, look)
 
     @property
     def at_page_top(self) -> bool:
@@ -372,7 +337,7 @@ class FormSheet:
         Assumes portrait A4 at 100 % with the margins of :func:`finish_print`.
         """
         if self.page_used and self.page_used + height > PORTRAIT_PAGE_PT:
-            self.ws.row_breaks.append(Break(id=self.row))
+            self.ws.page_break_after(self.row)
             self.page_used = 0.0
 
     def span_width(self, first: int, last: int) -> float:
@@ -381,16 +346,12 @@ class FormSheet:
     def add(self, cells: list, *, height: float | None = None,
             merge: tuple[int, int] | None = None) -> int:
         """Append one row; ``merge`` = (first, last) column numbers to merge; returns the row number."""
-        self.row += 1
-        if height:
-            self.ws.row_dimensions[self.row].height = height
         self.page_used += height or DEFAULT_ROW_PT
-        self.ws.append(cells)
+        row = self.ws.append(cells, height)
         if merge:
             first, last = merge
-            self.ws.merged_cells.add(f"{get_column_letter(first)}{self.row}:"
-                                     f"{get_column_letter(last)}{self.row}")
-        return self.row
+            self.ws.merge(f"{column_letter(first)}{row}:{column_letter(last)}{row}")
+        return row
 
     def banner(self, text: str, look: Look, size: float, *, lines_pad: float = 1.4) -> int:
         """A text across the whole width (title, notes), its height fitted to the text."""

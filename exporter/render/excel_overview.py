@@ -10,10 +10,7 @@ dynamic arrays.  Part of :mod:`exporter.render.excel`.
 from __future__ import annotations
 
 from datetime import date
-from typing import Any, Callable, Iterator
-
-from openpyxl.formatting.rule import FormulaRule
-from openpyxl.utils import quote_sheetname
+from typing import Callable, Iterator
 
 from ..model import AWARDEE_HEADERS, TARGET_HEADERS, Meeting, Person
 from ..text import balanced_lines
@@ -40,7 +37,9 @@ from .excel_cells import (
     lines_needed,
     prepare_print,
 )
+from .excel_book import Book
 from .excel_lists import ListSheet
+from .excel_xml import quote_sheetname
 
 OVERVIEW_SHEET = "概况"
 WIDTHS = (16, 18, 18, 18, 18)      # label, then four number columns (portrait A4, unscaled)
@@ -108,7 +107,7 @@ def meeting_facts(m: Meeting) -> Iterator[tuple[str, str | date]]:
         yield "简报日期", m.briefing.date
 
 
-def write_overview(wb: Any, m: Meeting, awards: ListSheet | None,
+def write_overview(wb: Book, m: Meeting, awards: ListSheet | None,
                    targets: ListSheet | None) -> dict[str, str]:
     """Write 概况; returns the cell ranges holding each dropdown's choices."""
     ws = wb.create_sheet(OVERVIEW_SHEET)
@@ -200,9 +199,7 @@ def _check_block(form: FormSheet, titles: list[str], keys: list[str], expected: 
 
 def _highlight_differences(form: FormSheet, first: int, last: int) -> None:
     """Red where the list does not match the announcement (the reason this sheet exists)."""
-    rule = FormulaRule(formula=[f"AND(ISNUMBER($D{first}),$D{first}<>0)"],
-                       font=ALERT_FONT, fill=ALERT_FILL)
-    form.ws.conditional_formatting.add(f"D{first}:E{last}", rule)
+    form.ws.highlight(f"D{first}:E{last}", f"AND(ISNUMBER($D{first}),$D{first}<>0)", ALERT_FONT, ALERT_FILL)
 
 
 def _awards_check(form: FormSheet, m: Meeting, sheet: ListSheet) -> str:

@@ -1,10 +1,12 @@
 """The briefing's body as WordprocessingML text: masthead, article, attachments, end block.
 
 Everything here is string building over the model and :mod:`exporter.render.prose`
-(no document library), because it is linear and fast: a list of 10,000
-awardees becomes 10,000 ``<w:tr>`` strings in well under a second, where
+(no document library), because it is linear and fast: a list of 100,000
+awardees becomes 100,000 ``<w:tr>`` strings in about a second, where
 python-docx's ``add_row`` and ``table.rows[i]`` are quadratic (fonts.md).
-render/word parses the result once and installs it.
+The body is produced as a stream of pieces (:func:`body_chunks`) that
+render/word writes straight into the package: nothing holds the whole of a
+long list's XML at once.
 
 Every paragraph names a style from :mod:`exporter.render.word_styles`; runs
 carry no formatting except where a paragraph mixes two faces (an item's lead
@@ -13,14 +15,14 @@ and its text) or the masthead name must shrink to fit the line.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
-from xml.sax.saxutils import escape
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from typing import Any, NamedTuple
 
 from exporter import layout
 from exporter.model import Awardee, Awards, Meeting, Target, Targets
 from exporter.render import prose
 from exporter.render import word_styles as st
+from exporter.render.word_styles import xml_text as escape
 from exporter.text import classifier_for, format_date, format_number
 
 # --- paragraphs and runs ----------------------------------------------------------
@@ -117,8 +119,7 @@ def article(meeting: Meeting) -> list[str]:
 
 # --- attachment tables ------------------------------------------------------------------
 
-@dataclass(frozen=True)
-class Column:
+class Column(NamedTuple):
     """A table column: header, paragraph style of its cells, widest it may grow (ems)."""
 
     header: str
@@ -128,6 +129,11 @@ class Column:
 
 CELL_PADDING = 2 * 85                     # left + right cell margin of the table style
 TABLE_CHAR = st.chars(1, layout.TABLE_PT)
+CHUNK_ROWS = 256                          # table rows per piece handed to the package writer
+
+Row = Any                                 # an Awardee or a Target
+Cells = Callable[[Row], Sequence[str]]    # a row's cell texts, one per column
+Groups = Sequence[tuple[str, Sequence[Row]]]
 
 
 def fast_em(text: str) -> float:
@@ -135,7 +141,25 @@ def fast_em(text: str) -> float:
     return len(text) - 0.5 * len(text.encode("ascii", "ignore"))
 
 
-def column_widths(columns: Sequence[Column], cells: Sequence[Sequence[str]], total: int) -> list[int]:
+def longest_ems(columns: Sequence[Column], groups: Groups, cells: Cells) -> list[float]:
+    """Each column's widest text in ems, in one pass that keeps nothing.
+
+    Taken a chunk of rows and a column at a time, and a text is measured only
+    when it is longer (in characters) than the widest so far — its ems never
+    exceed its length — so most cells cost one ``len``.
+    """
+    longest = [0.0] * len(columns)
+    for _, rows in groups:
+        for start in range(0, len(rows), CHUNK_ROWS):
+            for c, texts in enumerate(zip(*map(cells, rows[start:start + CHUNK_ROWS]))):
+                widest = longest[c]
+                longer = [t for t in texts if len(t) > widest]
+                if longer:
+                    longest[c] = max(widest, max(map(fast_em, longer)))
+    return longest
+
+
+def column_widths(columns: Sequence[Column], longest: Sequence[float], total: int) -> list[int]:
     """Widths (twips) summing to *total*: each column as wide as its longest text allows.
 
     A column first gets its natural width (longest entry, at most ``cap_em``);
@@ -144,10 +168,9 @@ def column_widths(columns: Sequence[Column], cells: Sequence[Sequence[str]], tot
     """
     natural = []
     floor = []
-    for c, column in enumerate(columns):
-        longest = max((fast_em(row[c]) for row in cells), default=0.0)
+    for column, widest in zip(columns, longest):
         head = fast_em(column.header)
-        natural.append(max(min(max(longest, head), column.cap_em), head) * TABLE_CHAR + CELL_PADDING + 40)
+        natural.append(max(min(max(widest, head), column.cap_em), head) * TABLE_CHAR + CELL_PADDING + 40)
         floor.append(head * TABLE_CHAR + CELL_PADDING + 40)
     need = sum(natural)
     if need <= total:
@@ -180,85 +203,117 @@ def _cell_open(width: int, style: str) -> str:
 
 ROW_OPEN = "<w:tr><w:trPr><w:cantSplit/></w:trPr>"
 HEADER_ROW_OPEN = "<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>"
+TEXT_OPEN = '<w:r><w:t xml:space="preserve">'
+TEXT_CLOSE = "</w:t></w:r></w:p></w:tc>"
+EMPTY_CLOSE = "</w:p></w:tc>"
 
 
-def table_xml(columns: Sequence[Column], groups: Sequence[tuple[str, Sequence[Sequence[str]]]]) -> str:
+def table_chunks(columns: Sequence[Column], groups: Groups, cells: Cells) -> Iterator[bytes]:
     """A grouped list: a repeated header row, then per group a spanning title row and its rows.
 
     Rows never split across pages (w:cantSplit); the header repeats on each
     page (w:tblHeader); the group title keeps with its first row (style
-    表格分组 has keepNext).  Built as text: one pass, linear in the rows.
+    表格分组 has keepNext).  Two passes over the rows (widths, then text),
+    each linear and neither keeping the cells: the table comes out in
+    pieces of CHUNK_ROWS rows, as UTF-8.
     """
     total = st.AREA_WIDTH
-    all_cells = [row for _, rows in groups for row in rows]
-    widths = column_widths(columns, all_cells, total)
-    opens = [_cell_open(w, c.style) for w, c in zip(widths, columns)]
-    close = "</w:t></w:r></w:p></w:tc>"
-    empty_close = "</w:p></w:tc>"
-    text_open = '<w:r><w:t xml:space="preserve">'
+    widths = column_widths(columns, longest_ems(columns, groups, cells), total)
+    yield _table_head(columns, widths, total).encode()
+    filled = [(_cell_open(w, c.style) + TEXT_OPEN).encode() for w, c in zip(widths, columns)]
+    empty = [(_cell_open(w, c.style) + EMPTY_CLOSE).encode() for w, c in zip(widths, columns)]
+    group_open = (f'{ROW_OPEN}<w:tc><w:tcPr><w:tcW w:w="{total}" w:type="dxa"/>'
+                  f'<w:gridSpan w:val="{len(columns)}"/><w:vAlign w:val="center"/></w:tcPr>'
+                  f'<w:p><w:pPr><w:pStyle w:val="{st.TABLE_GROUP}"/></w:pPr>{TEXT_OPEN}')
+    for title, rows in groups:
+        if title:
+            yield f"{group_open}{escape(title)}{TEXT_CLOSE}</w:tr>".encode()
+        for start in range(0, len(rows), CHUNK_ROWS):
+            yield _rows_xml(rows[start:start + CHUNK_ROWS], cells, filled, empty)
+    yield b"</w:tbl>"
+
+
+_ROW_OPEN = ROW_OPEN.encode()
+_TEXT_CLOSE = TEXT_CLOSE.encode()
+
+
+def _rows_xml(rows: Iterable[Row], cells: Cells, filled: list[bytes], empty: list[bytes]) -> bytes:
+    """Table rows as UTF-8: a cell with text gets one run, an empty cell an empty paragraph.
+
+    Built as bytes: the markup, nine tenths of the text, stays one byte a
+    character, where a str holding one name outside the BMP (𬭚) would
+    widen the whole chunk to four bytes a character before it is encoded.
+    """
+    out = []
+    append = out.append
+    for row in rows:
+        append(_ROW_OPEN)
+        for c, text in enumerate(cells(row)):
+            if text:
+                append(filled[c])
+                append(escape(text).encode())
+                append(_TEXT_CLOSE)
+            else:
+                append(empty[c])
+        append(b"</w:tr>")
+    return b"".join(out)
+
+
+def _table_head(columns: Sequence[Column], widths: list[int], total: int) -> str:
+    """Table properties, the grid, and the header row."""
     parts = ['<w:tbl><w:tblPr><w:tblStyle w:val="', st.ATTACHMENT_TABLE, '"/>',
              f'<w:tblW w:w="{total}" w:type="dxa"/><w:jc w:val="center"/>',
              '<w:tblLayout w:type="fixed"/>',
              '<w:tblLook w:val="0000" w:firstRow="0" w:lastRow="0" w:firstColumn="0" w:lastColumn="0" '
              'w:noHBand="1" w:noVBand="1"/></w:tblPr><w:tblGrid>',
              "".join(f'<w:gridCol w:w="{w}"/>' for w in widths), "</w:tblGrid>", HEADER_ROW_OPEN]
-    header_open = [_cell_open(w, st.TABLE_HEADER) for w in widths]
-    for o, column in zip(header_open, columns):
-        parts += [o, text_open, escape(column.header), close]
+    for w, column in zip(widths, columns):
+        parts += [_cell_open(w, st.TABLE_HEADER), TEXT_OPEN, escape(column.header), TEXT_CLOSE]
     parts.append("</w:tr>")
-    group_open = (f'<w:tc><w:tcPr><w:tcW w:w="{total}" w:type="dxa"/><w:gridSpan w:val="{len(columns)}"/>'
-                  f'<w:vAlign w:val="center"/></w:tcPr><w:p><w:pPr><w:pStyle w:val="{st.TABLE_GROUP}"/></w:pPr>')
-    append = parts.append
-    for title, rows in groups:
-        if title:
-            parts += [ROW_OPEN, group_open, text_open, escape(title), close, "</w:tr>"]
-        for row in rows:
-            append(ROW_OPEN)
-            for o, text in zip(opens, row):
-                if text:
-                    parts += [o, text_open, escape(text), close]
-                else:
-                    parts += [o, empty_close]
-            append("</w:tr>")
-    parts.append("</w:tbl>")
     return "".join(parts)
 
 
-def awards_table(awards: Awards) -> str:
+def awards_table_chunks(awards: Awards) -> Iterator[bytes]:
     """序号, 名称, 奖项, 所属园区 (when any row has a park), grouped by category."""
     has_park = any(a.park for a in awards.rows)
     columns = [Column("序号", st.TABLE_TEXT_CENTER, 4), Column("名称", cap_em=18), Column("奖项", cap_em=14)]
     if has_park:
         columns.append(Column("所属园区", st.TABLE_TEXT_CENTER, 8))
-    numbers = list_numbers(awards.rows)
-    groups = []
-    for category, rows in awards.by_category().items():
-        cells = []
-        for a in rows:
-            row = [numbers[id(a)], a.name, a.award]
-            if has_park:
-                row.append(a.park or "")
-            cells.append(row)
-        if cells:
-            groups.append((f"{category}（{len(cells)}{classifier_for(category)}）", cells))
-    return table_xml(columns, groups)
+    places = unnumbered_places(awards.rows)
+
+    def cells(a: Awardee) -> tuple[str, ...]:
+        number = str(a.no) if a.no else places[id(a)]
+        if has_park:
+            return number, a.name, a.award, a.park or ""
+        return number, a.name, a.award
+
+    groups = [(f"{category}（{len(rows)}{classifier_for(category)}）", rows)
+              for category, rows in awards.by_category().items() if rows]
+    return table_chunks(columns, groups, cells)
 
 
-def list_numbers(rows: Sequence[Awardee | Target]) -> dict[int, str]:
-    """Each row's 序号 as printed, by ``id(row)``: its own ``no``, else its place in the list.
+def awards_table(awards: Awards) -> str:
+    """The awardee table as one string (for tests and small lists; the renderer streams it)."""
+    return b"".join(awards_table_chunks(awards)).decode()
 
-    The loader fills ``no`` with the row's place in its list when the input
-    leaves 序号 empty, and the workbook prints ``no`` too, so a row has the
-    same number in the briefing (grouped by category or unit) and the
-    workbook (in list order) — never a count of its place within the groups.
+
+def unnumbered_places(rows: Sequence[Awardee | Target]) -> dict[int, str]:
+    """The place in the list of each row without a ``no``, by ``id(row)``: its printed 序号.
+
+    A row's 序号 is its own ``no``, else its place in the list.  The loader
+    fills ``no`` with the row's place when the input leaves 序号 empty, and
+    the workbook prints ``no`` too, so a row has the same number in the
+    briefing (grouped by category or unit) and the workbook (in list order)
+    — never a count of its place within the groups.  Only rows without a
+    ``no`` (none, from the loader) are remembered.
     """
-    return {id(row): str(row.no or place) for place, row in enumerate(rows, 1)}
+    return {id(row): str(place) for place, row in enumerate(rows, 1) if not row.no}
 
 
-def _owner_per_unit(targets: Targets) -> dict[str, str] | None:
+def _owner_per_unit(units: dict[str, list[Target]]) -> dict[str, str] | None:
     """Each unit's one 责任人, when every unit names exactly one (then it heads the group)."""
     owners = {}
-    for unit, rows in targets.units().items():
+    for unit, rows in units.items():
         names = {t.owner for t in rows}
         if len(names) != 1 or None in names:
             return None
@@ -272,49 +327,61 @@ def _without_unit(owner: str, unit: str) -> str:
     return rest if len(rest) >= 2 else owner
 
 
-def targets_table(targets: Targets) -> str:
+def targets_table_chunks(targets: Targets) -> Iterator[bytes]:
     """序号, 指标, 目标值, then 完成时限 / 责任人 / 备注 where given, grouped by unit.
 
     When each unit has a single 责任人 it is named once in the unit's title
     row instead of on every row.
     """
     rows = targets.rows
-    unit_owner = _owner_per_unit(targets)
-    optional = [("完成时限", any(t.deadline for t in rows), st.TABLE_TEXT_CENTER, 9),
-                ("责任人", unit_owner is None and any(t.owner for t in rows), st.TABLE_TEXT, 10),
-                ("备注", any(t.note for t in rows), st.TABLE_TEXT, 10)]
+    units = targets.units()
+    unit_owner = _owner_per_unit(units)
+    show_deadline = any(t.deadline for t in rows)
+    show_owner = unit_owner is None and any(t.owner for t in rows)
+    show_note = any(t.note for t in rows)
     columns = [Column("序号", st.TABLE_TEXT_CENTER, 4), Column("指标", cap_em=14),
                Column("目标值", st.TABLE_TEXT_CENTER, 8)]
+    optional = [("完成时限", show_deadline, st.TABLE_TEXT_CENTER, 9), ("责任人", show_owner, st.TABLE_TEXT, 10),
+                ("备注", show_note, st.TABLE_TEXT, 10)]
     columns += [Column(h, style, cap) for h, present, style, cap in optional if present]
-    numbers = list_numbers(rows)
+    places = unnumbered_places(rows)
+
+    def cells(t: Target) -> list[str]:
+        row = [str(t.no) if t.no else places[id(t)], t.indicator, f"{format_number(t.value)}{t.measure or ''}"]
+        if show_deadline:
+            row.append(format_date(t.deadline) if t.deadline else "")
+        if show_owner:
+            row.append(t.owner or "")
+        if show_note:
+            row.append(t.note or "")
+        return row
+
     groups = []
-    for unit, unit_rows in targets.units().items():
-        cells = []
-        for t in unit_rows:
-            row = [numbers[id(t)], t.indicator, f"{format_number(t.value)}{t.measure or ''}"]
-            extras = [format_date(t.deadline) if t.deadline else "", t.owner or "", t.note or ""]
-            row += [value for value, (_, present, _, _) in zip(extras, optional) if present]
-            cells.append(row)
+    for unit, unit_rows in units.items():
         kind = unit_rows[0].unit_type
         title = unit if unit.endswith(kind) else f"{unit}（{kind}）"
         if unit_owner:
             title += f"　责任人：{_without_unit(unit_owner[unit], unit)}"
-        groups.append((title, cells))
-    return table_xml(columns, groups)
+        groups.append((title, unit_rows))
+    return table_chunks(columns, groups, cells)
 
 
-def attachments(meeting: Meeting) -> list[str]:
+def targets_table(targets: Targets) -> str:
+    """The target table as one string (for tests; the renderer streams it)."""
+    return b"".join(targets_table_chunks(targets)).decode()
+
+
+def attachments(meeting: Meeting) -> Iterator[str | bytes]:
     """Each list on a new page: 附件N top left, its title centred on line 3, the table."""
     tables = []
     if meeting.awards and meeting.awards.rows:
-        tables.append(lambda: awards_table(meeting.awards))
+        tables.append(lambda: awards_table_chunks(meeting.awards))
     if meeting.targets and meeting.targets.rows:
-        tables.append(lambda: targets_table(meeting.targets))
-    out = []
+        tables.append(lambda: targets_table_chunks(meeting.targets))
     for (label, title), make_table in zip(prose.attachment_titles(meeting), tables):
-        out += [paragraph_xml(st.ATTACHMENT_LABEL, label), blank_line(),
-                headline(title, st.ATTACHMENT_TITLE), blank_line(), make_table()]
-    return out
+        yield paragraph_xml(st.ATTACHMENT_LABEL, label) + blank_line()
+        yield headline(title, st.ATTACHMENT_TITLE) + blank_line()
+        yield from make_table()
 
 
 # --- end block (报尾) ---------------------------------------------------------------------
@@ -429,7 +496,13 @@ def page_number_xml(style: str) -> str:
             f'<w:r><w:t xml:space="preserve"> —</w:t></w:r></w:p>')
 
 
-def body_parts(meeting: Meeting) -> list[str]:
-    """The whole body in order, ending with a paragraph (the end block's anchor, or a spacer)."""
-    return [*masthead(meeting), *article(meeting), *attachments(meeting),
-            *(end_block(meeting) or [paragraph_xml(st.SPACER)])]
+def body_chunks(meeting: Meeting) -> Iterator[str | bytes]:
+    """The whole body in order, ending with a paragraph (the end block's anchor, or a spacer).
+
+    A stream of pieces, text or UTF-8: the attachment tables come a few
+    hundred rows at a time, already encoded.
+    """
+    yield from masthead(meeting)
+    yield from article(meeting)
+    yield from attachments(meeting)
+    yield from end_block(meeting) or [paragraph_xml(st.SPACER)]

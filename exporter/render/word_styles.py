@@ -7,20 +7,48 @@ run formatting of its own.  Each style names its faces in all four
 for Latin and digits), carries ``w:lang w:eastAsia="zh-CN"`` and no theme
 attribute, so Word, WPS and LibreOffice all show the official faces.
 
-Pure string building from :mod:`exporter.layout`; the only importer of
-python-docx (render/word) parses and installs the result.
+Pure string building from :mod:`exporter.layout`; render/word writes the
+results into the package as they are, so every string here is already in
+the form an XML serializer would give (double-quoted attributes, escaped
+text), which is what the package held when python-docx reserialized it.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from xml.sax.saxutils import quoteattr
+from collections.abc import Sequence
+from typing import NamedTuple
 
 from exporter import layout
 from exporter.layout import FontRole
 from exporter.text import NO_LINE_END, NO_LINE_START
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+
+
+# --- escaping (as lxml serializes; no xml.sax import: it pulls in urllib) -----------
+
+def xml_text(text: str) -> str:
+    """Character data: & < > escaped (the same three replacements as xml.sax.saxutils.escape).
+
+    Checked before replacing: almost no name contains them, and a test is
+    cheaper than a copy on 100,000 rows.
+    """
+    if "&" in text:
+        text = text.replace("&", "&amp;")
+    if "<" in text:
+        text = text.replace("<", "&lt;")
+    if ">" in text:
+        text = text.replace(">", "&gt;")
+    return text
+
+
+_ATTR_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;",
+                               "\n": "&#10;", "\r": "&#13;", "\t": "&#9;"})
+
+
+def xml_attr(value: str) -> str:
+    """An attribute value with its double quotes, escaped as lxml writes it."""
+    return '"' + value.translate(_ATTR_ESCAPES) + '"'
 
 # --- sizes in WordprocessingML units ------------------------------------------
 
@@ -80,25 +108,27 @@ def rfonts(role: FontRole, latin: str | None = layout.LATIN_FACE) -> str:
     """All four slots named; East Asian = the role's official face; no theme attributes."""
     east = layout.OFFICIAL_FACES[role].name
     latin = latin or east
-    return (f'<w:rFonts w:ascii={quoteattr(latin)} w:eastAsia={quoteattr(east)} '
-            f'w:hAnsi={quoteattr(latin)} w:cs={quoteattr(latin)}/>')
+    return (f'<w:rFonts w:ascii={xml_attr(latin)} w:eastAsia={xml_attr(east)} '
+            f'w:hAnsi={xml_attr(latin)} w:cs={xml_attr(latin)}/>')
 
 
 LANG = '<w:lang w:val="en-US" w:eastAsia="zh-CN" w:bidi="ar-SA"/>'
 NO_INDENT = '<w:ind w:firstLineChars="0" w:firstLine="0"/>'
 
 
-@dataclass(frozen=True)
-class Style:
-    """One w:style; pPr / rPr children are given in schema order."""
+class Style(NamedTuple):
+    """One w:style; pPr / rPr children are given in schema order.
+
+    A named tuple rather than a frozen dataclass, which costs ~2 ms to define at import.
+    """
 
     style_id: str
     name: str
     kind: str = "paragraph"          # paragraph | character | table
     based_on: str | None = NORMAL
     next_id: str | None = None
-    ppr: list[str] = field(default_factory=list)
-    rpr: list[str] = field(default_factory=list)
+    ppr: Sequence[str] = ()
+    rpr: Sequence[str] = ()
     extra: str = ""                  # tblPr etc. for table styles
     outline: int | None = None
     priority: int = 10
@@ -109,7 +139,7 @@ class Style:
             attrs += ' w:default="1"'
         elif self.style_id != TITLE:
             attrs += ' w:customStyle="1"'
-        parts = [f"<w:style {attrs}>", f"<w:name w:val={quoteattr(self.name)}/>"]
+        parts = [f"<w:style {attrs}>", f"<w:name w:val={xml_attr(self.name)}/>"]
         if self.based_on:
             parts.append(f'<w:basedOn w:val="{self.based_on}"/>')
         if self.next_id:
@@ -270,15 +300,15 @@ BASE_STYLES = (
 def doc_defaults_xml() -> str:
     """docDefaults: the body face in every slot, 3号, zh-CN; no theme attributes."""
     sz = half_points(layout.BODY_PT)
-    return (f'<w:docDefaults xmlns:w="{W_NS}"><w:rPrDefault><w:rPr>{rfonts(FontRole.BODY)}'
+    return (f'<w:docDefaults><w:rPrDefault><w:rPr>{rfonts(FontRole.BODY)}'
             f'<w:kern w:val="2"/><w:sz w:val="{sz}"/><w:szCs w:val="{sz}"/>{LANG}</w:rPr></w:rPrDefault>'
             '<w:pPrDefault><w:pPr><w:spacing w:before="0" w:after="0" w:line="240" w:lineRule="auto"/>'
             '</w:pPr></w:pPrDefault></w:docDefaults>')
 
 
 def styles_xml() -> str:
-    """The w:style elements (base styles and the briefing's), in one wrapper element."""
-    return f'<w:styles xmlns:w="{W_NS}">{BASE_STYLES}{"".join(s.xml() for s in styles())}</w:styles>'
+    """The w:style elements: the base styles, then the briefing's (no wrapper element)."""
+    return BASE_STYLES + "".join(s.xml() for s in styles())
 
 
 # --- font table ---------------------------------------------------------------------
@@ -293,11 +323,11 @@ def font_table_xml() -> str:
             continue
         seen.add(face.name)
         fonts.append(
-            f'<w:font w:name={quoteattr(face.name)}><w:altName w:val={quoteattr(face.alt_name)}/>'
+            f'<w:font w:name={xml_attr(face.name)}><w:altName w:val={xml_attr(face.alt_name)}/>'
             f'<w:panose1 w:val="{face.panose}"/><w:charset w:val="{layout.GB2312_CHARSET}"/>'
             f'<w:family w:val="{face.family}"/><w:pitch w:val="variable"/></w:font>')
     fonts.append(
-        f'<w:font w:name={quoteattr(layout.LATIN_FACE)}><w:panose1 w:val="02020603050405020304"/>'
+        f'<w:font w:name={xml_attr(layout.LATIN_FACE)}><w:panose1 w:val="02020603050405020304"/>'
         '<w:charset w:val="00"/><w:family w:val="roman"/><w:pitch w:val="variable"/></w:font>')
     return (f'<w:fonts xmlns:w="{W_NS}" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">'
             + "".join(fonts) + "</w:fonts>")
@@ -305,19 +335,7 @@ def font_table_xml() -> str:
 
 # --- settings -----------------------------------------------------------------------
 
-def kinsoku_xml() -> list[str]:
+def kinsoku_xml() -> str:
     """noLineBreaksAfter / noLineBreaksBefore for zh-CN: GB/T 15834 §5.1 as exporter.text lists it."""
-    return [f'<w:noLineBreaksAfter xmlns:w="{W_NS}" w:lang="zh-CN" w:val={quoteattr(NO_LINE_END)}/>',
-            f'<w:noLineBreaksBefore xmlns:w="{W_NS}" w:lang="zh-CN" w:val={quoteattr(NO_LINE_START)}/>']
-
-
-# Elements that follow w:noLineBreaksBefore in CT_Settings (insertion point).
-SETTINGS_AFTER_KINSOKU = (
-    "savePreviewPicture", "doNotValidateAgainstSchema", "saveInvalidXml", "ignoreMixedContent",
-    "alwaysShowPlaceholderText", "doNotDemarcateInvalidXml", "saveXmlDataOnly", "useXSLTWhenSaving",
-    "saveThroughXslt", "showXMLTags", "alwaysMergeEmptyNamespace", "updateFields", "hdrShapeDefaults",
-    "footnotePr", "endnotePr", "compat", "docVars", "rsids", "mathPr", "attachedSchema", "themeFontLang",
-    "clrSchemeMapping", "doNotIncludeSubdocsInStats", "doNotAutoCompressPictures", "forceUpgrade",
-    "captions", "readModeInkLockDown", "smartTagType", "schemaLibrary", "shapeDefaults",
-    "doNotEmbedSmartTags", "decimalSymbol", "listSeparator",
-)
+    return (f'<w:noLineBreaksAfter w:lang="zh-CN" w:val={xml_attr(NO_LINE_END)}/>'
+            f'<w:noLineBreaksBefore w:lang="zh-CN" w:val={xml_attr(NO_LINE_START)}/>')
