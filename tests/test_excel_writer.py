@@ -72,6 +72,16 @@ def test_a_workbook_written_to_a_pipe_has_the_same_parts(example):
         assert all(a.read(name) == b.read(name) for name in a.namelist())
 
 
+def test_the_workbook_names_the_program_that_wrote_it(example):
+    """File > Properties shows the application: it is exporter, not a library no longer used."""
+    out = io.BytesIO()
+    render(example, None, out)
+    with zipfile.ZipFile(out) as z:
+        app = z.read("docProps/app.xml").decode("utf-8")
+    assert "<Application>Microsoft Excel Compatible / exporter</Application>" in app
+    assert "openpyxl" not in app.lower()
+
+
 def test_a_character_xml_cannot_carry_is_refused_not_written(example):
     with pytest.raises(ValueError, match="not allowed"):
         render(with_names(example, ["甲公司", "乙\ufffe公司"]), None, io.BytesIO())

@@ -40,9 +40,9 @@ CONTENT_TYPES = {
     "workbook": CT_PREFIX + "spreadsheetml.sheet.main+xml",
 }
 APP_XML = ('<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties">'
-           "<Application>Microsoft Excel Compatible / Openpyxl 3.1.5</Application>"
+           "<Application>Microsoft Excel Compatible / exporter</Application>"
            "<AppVersion>3.1</AppVersion></Properties>")
-"""docProps/app.xml as openpyxl wrote it (kept: the bytes of every workbook stay the same)."""
+"""docProps/app.xml in openpyxl's form, naming the program that really wrote the file."""
 
 
 @dataclass
