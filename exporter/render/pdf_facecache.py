@@ -18,6 +18,7 @@ from __future__ import annotations
 import hashlib
 import os
 import pickle
+import shutil
 import tempfile
 from pathlib import Path
 from typing import Callable, TypeVar
@@ -28,13 +29,16 @@ from exporter.usercache import cache_dir
 
 CACHE_FORMAT = 1
 T = TypeVar("T")
+ENTRIES = "outlines"
+LEGACY = "faces"
+"""Earlier versions pickled whole faces here (~47 MB for the five bundled ones); removed on the next store."""
 
 
 def _entry(path: Path, label: str) -> Path:
     """The cache file for *label* of one font file: keyed by the file's identity and ReportLab's version."""
     st = path.stat()
     key = f"{path.resolve()}|{st.st_size}|{st.st_mtime_ns}|{label}|{reportlab.Version}|{CACHE_FORMAT}"
-    return cache_dir() / "faces" / f"{hashlib.sha256(key.encode()).hexdigest()[:24]}.pickle"
+    return cache_dir() / ENTRIES / f"{hashlib.sha256(key.encode()).hexdigest()[:24]}.pickle"
 
 
 def cached(path: Path, label: str, compute: Callable[[], T], kind: type) -> T:
@@ -48,6 +52,7 @@ def cached(path: Path, label: str, compute: Callable[[], T], kind: type) -> T:
         pass
     value = compute()
     _store(value, _entry(path, label))
+    shutil.rmtree(cache_dir() / LEGACY, ignore_errors=True)
     return value
 
 
