@@ -15,7 +15,6 @@ from __future__ import annotations
 import importlib
 import importlib.util
 import os
-import signal
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
@@ -217,12 +216,11 @@ def _render_all(meeting, fonts, formats: list[str], names: dict[str, str], folde
     try:
         if len(formats) > 1 and parallel_available():
             forked = "pdf" if "pdf" in formats else formats[-1]
-            if progress:
-                progress(names[forked])
-            with staged_file(folder / names[forked]) as (tmp, fh):
-                staged[forked] = tmp
-                child = Child(lambda: _render_one(forked, meeting, fonts, fh, sync=True), keep_fds=[fh.fileno()])
-            formats = [k for k in formats if k != forked]
+            child = _fork_render(forked, meeting, fonts, folder / names[forked], staged)
+            if child is not None:
+                if progress:
+                    progress(names[forked])
+                formats = [k for k in formats if k != forked]
         for key in formats:
             if progress:
                 progress(names[key])
@@ -230,15 +228,31 @@ def _render_all(meeting, fonts, formats: list[str], names: dict[str, str], folde
                 staged[key] = tmp
                 _render_one(key, meeting, fonts, fh)
         if child is not None:
-            child, running = None, child
-            running.join()
+            child.join()          # an interrupt here still stops and reaps the child (below)
+            child = None
     except BaseException:
         if child is not None:
-            _stop(child)
+            child.stop()
         for tmp in staged.values():
             tmp.unlink(missing_ok=True)
         raise
     return staged
+
+
+def _fork_render(key: str, meeting, fonts, target: Path, staged: dict[str, Path]) -> Child | None:
+    """Start rendering *key* in a forked child; None when the system cannot fork (render it here then).
+
+    A fork fails for want of memory or process slots, on exactly the small
+    machines where one process at a time is the right answer anyway.
+    """
+    with staged_file(target) as (tmp, fh):
+        try:
+            child = Child(lambda: _render_one(key, meeting, fonts, fh, sync=True), keep_fds=[fh.fileno()])
+        except OSError:
+            tmp.unlink(missing_ok=True)
+            return None
+        staged[key] = tmp
+    return child
 
 
 def _render_one(key: str, meeting, fonts, fh, sync: bool = False) -> None:
@@ -247,12 +261,3 @@ def _render_one(key: str, meeting, fonts, fh, sync: bool = False) -> None:
     fh.flush()
     if sync:
         os.fsync(fh.fileno())
-
-
-def _stop(child: Child) -> None:
-    """The parent failed: the child's document is not wanted, and its exit is waited for."""
-    try:
-        os.kill(child.pid, signal.SIGTERM)
-        child.join()
-    except BaseException:  # noqa: BLE001 - the parent's own error is the one to report
-        pass

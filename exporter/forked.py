@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import os
 import pickle
+import signal
 import traceback
 from typing import Callable, Iterable
 
@@ -41,17 +42,40 @@ class Child:
 
     def __init__(self, work: Callable[[], None], keep_fds: Iterable[int] = ()):
         read_end, write_end = os.pipe()
-        self.pid = os.fork()
+        try:
+            self.pid = os.fork()
+        except OSError:
+            os.close(read_end)
+            os.close(write_end)
+            raise
         if self.pid == 0:                                    # the child: never returns
             _close_inherited({0, 1, 2, write_end, *keep_fds})
             _run_child(work, write_end)
         os.close(write_end)
         self._read_end = read_end
+        self.reaped = False
+
+    def stop(self) -> None:
+        """Not wanted any more (the parent failed or was interrupted): terminate it and reap it."""
+        if self.reaped:
+            return
+        try:
+            os.kill(self.pid, signal.SIGTERM)
+        except ProcessLookupError:
+            pass
+        try:
+            self.join()
+        except BaseException:  # noqa: BLE001 - the parent's own error is the one to report
+            pass
 
     def join(self) -> None:
-        with os.fdopen(self._read_end, "rb") as pipe:
-            report = pipe.read()
+        report = b""
+        if self._read_end is not None:      # None after an interrupted join: only reap
+            fd, self._read_end = self._read_end, None
+            with os.fdopen(fd, "rb") as pipe:
+                report = pipe.read()
         _, status = os.waitpid(self.pid, 0)
+        self.reaped = True
         if report:
             raise _exception_from(report)
         if status != 0:

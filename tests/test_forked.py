@@ -109,3 +109,21 @@ def test_a_failure_in_the_parent_stops_the_child(tmp_path, two_cores, monkeypatc
     with pytest.raises(OutputError, match="简报写不出"):
         build(EXAMPLE, formats=ALL, out_root=tmp_path)
     assert not list(tmp_path.rglob("*.part")) and not list(tmp_path.rglob("*.pdf"))
+
+
+def test_a_system_that_cannot_fork_renders_one_after_another(tmp_path, two_cores, monkeypatch):
+    """fork fails for want of memory on the small machines this matters on: build serially instead."""
+    import errno
+
+    def no_fork():
+        raise OSError(errno.ENOMEM, "Cannot allocate memory")
+
+    monkeypatch.setattr(forked.os, "fork", no_fork)
+    pipes_before = len(os.listdir("/proc/self/fd"))
+    build(EXAMPLE, formats=ALL, out_root=tmp_path / "no-fork")
+    assert len(os.listdir("/proc/self/fd")) == pipes_before          # the pipe made for the child is closed
+    monkeypatch.setenv("EXPORTER_JOBS", "1")
+    build(EXAMPLE, formats=ALL, out_root=tmp_path / "serial")
+    assert _files(tmp_path / "no-fork") == _files(tmp_path / "serial")
+    assert not list(tmp_path.rglob("*.part"))
+
