@@ -11,6 +11,7 @@ found.
 from __future__ import annotations
 
 import codecs
+import dataclasses
 import csv
 import difflib
 import itertools
@@ -28,7 +29,7 @@ from pydantic import BaseModel, ValidationError
 
 from . import model
 from .errors import InputError, Location, Problem, Problems
-from .text import classifier_for
+from .text import classifier_for, find_control
 from .model import AWARDEE_HEADERS, REQUIRED_AWARDEE, REQUIRED_TARGET, TARGET_HEADERS, Meeting
 
 MEETING_SUFFIXES = (".yaml", ".yml", ".json")
@@ -162,12 +163,23 @@ def _yaml():
 
 
 def _plain(node: Any) -> Any:
-    """ruamel's commented containers → plain dicts and lists (positions are kept apart)."""
+    """ruamel's commented containers and scalar strings → plain dicts, lists and str.
+
+    Positions are kept apart.  A block scalar (``|-``), a folded one or an
+    anchored value arrives as a ``str`` subclass; downstream checks (the fast
+    row path, the glyph check) rely on exact ``str``.
+    """
     if isinstance(node, dict):
-        return {k if isinstance(k, (str, int)) else str(k): _plain(v) for k, v in node.items()}
+        return {_plain_key(k): _plain(v) for k, v in node.items()}
     if isinstance(node, list):
         return [_plain(v) for v in node]
+    if isinstance(node, str) and node.__class__ is not str:
+        return str(node)
     return node
+
+
+def _plain_key(key: Any) -> Any:
+    return key if key.__class__ in (str, int) else str(key)
 
 
 def read_document(path: Path, problems: Problems) -> tuple[Any, DocumentPositions] | None:
@@ -391,7 +403,7 @@ def load_list_file(section: str, spec: str, base: Path, where: Location, problem
                      "、".join(headers.values()), "empty_list")
         return None
     header_row, header_cells = first
-    source, columns, duplicated = _read_header(section, header_row, header_cells, display, sheet, problems)
+    source, columns, rejected = _read_header(section, header_row, header_cells, display, sheet, problems)
     missing = [headers[k] for k in required if k not in source.headers]
     if missing:
         close()
@@ -400,19 +412,22 @@ def load_list_file(section: str, spec: str, base: Path, where: Location, problem
                      f"表头应包含：{'、'.join(headers[k] for k in required)}（中文或英文列名均可）",
                      "missing_column")
         return None
-    headed = {idx for idx, _, _ in columns} | duplicated
+    headed = {idx for idx, _, _ in columns} | rejected
     return _list_rows(rows_iter, close, columns, headed, source, header_row, label, problems), source
 
 
 def _read_header(section: str, header_row: int, header_cells: list, display: str, sheet: str | None,
                  problems: Problems) -> tuple[ListSource, list[tuple[int, str, bool]], set[int]]:
-    """Header cells → (where each column came from, (index, key, is_extra) per column, duplicated indexes)."""
+    """Header cells → (where each column came from, (index, key, is_extra) per column, rejected indexes).
+
+    A header is rejected when it repeats another or holds a control character.
+    """
     from .xlsxread import column_letters
 
     names = _header_map(LIST_KEYS[section][0])
     columns: list[tuple[int, str, bool]] = []     # (index, key, is_extra)
     source = ListSource(display, sheet, array("I"), {})
-    duplicated: set[int] = set()    # reported once as a header problem, not again per row
+    rejected: set[int] = set()    # duplicate or unusable headers: reported once, not again per row
     for idx, cell in enumerate(header_cells):
         text = str(cell).strip() if cell is not None else ""
         if not text:
@@ -420,17 +435,25 @@ def _read_header(section: str, header_row: int, header_cells: list, display: str
         key = _canonical(text, names)
         loc = Location(display, sheet=sheet, row=header_row, header=text,
                        cell=f"{column_letters(idx)}{header_row}" if sheet else None)
+        bad = find_control(text)
+        if bad:
+            shown = "".join("�" if find_control(ch) else ch for ch in text)    # never echo a control
+            problems.add(dataclasses.replace(loc, header=shown),
+                         f"表头“{shown}”含有控制字符 U+{ord(bad.group()):04X}（第{bad.start() + 1}个字符）",
+                         "请删除它（常见于从网页或其他软件复制的文本）", "control_character")
+            rejected.add(idx)
+            continue
         if (key or text) in source.headers:
             first = source.headers[key or text]
             what = f"表头“{text}”出现了两次" if first == text else f"表头“{text}”与“{first}”是同一列"
             problems.add(loc, what, "删除或改名重复的列", "duplicate_header")
-            duplicated.add(idx)
+            rejected.add(idx)
             continue
         columns.append((idx, key or text, key is None))
         source.headers[key or text] = text
         if sheet:
             source.letters[key or text] = column_letters(idx)
-    return source, columns, duplicated
+    return source, columns, rejected
 
 
 def _list_rows(rows_iter: Iterator[tuple[int, list]], close: Callable[[], None],
@@ -694,7 +717,7 @@ def _check_row_glyphs(section: str, i: int, raw: dict, glyphs: GlyphCheck, locat
                       problems: Problems) -> None:
     """A character no face can draw, reported at the first cell that has it."""
     extra = raw.get("extra") if isinstance(raw.get("extra"), dict) else {}
-    text = "".join([v for v in raw.values() if v.__class__ is str] +
+    text = "".join([v for v in raw.values() if isinstance(v, str)] +
                    [f"{k}{v if isinstance(v, str) else ''}" for k, v in extra.items()])
     missing = glyphs.new_missing(text)
     if not missing:
@@ -850,6 +873,8 @@ def load(path: str | Path, *, fonts=None) -> Loaded:
     locator = Locator(positions)
     glyphs = GlyphCheck(fonts)
     glyph_problems = Problems()
+    # the meeting file first: a character it shares with a list is reported where the reader starts
+    check_glyphs(data, glyphs, locator, glyph_problems, skip=frozenset((s, "list") for s in LIST_KEYS))
     lists: dict[str, CheckedList] = {}
     for section in LIST_KEYS:
         rows = _list_rows_of(section, data, path, locator, problems, inputs)
@@ -857,7 +882,6 @@ def load(path: str | Path, *, fonts=None) -> Loaded:
             lists[section] = check_rows(section, rows, glyphs, locator, glyph_problems)
             data[section]["list"] = lists[section].rows
     check_lists({s: _expected(data, s) for s in LIST_KEYS}, lists, locator, problems)
-    check_glyphs(data, glyphs, locator, problems, skip=frozenset((s, "list") for s in lists))
     problems.items.extend(glyph_problems.items)
     errors = [err for checked in lists.values() for err in checked.errors]
     meeting = None

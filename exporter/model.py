@@ -530,7 +530,7 @@ def fast_target(raw: Any) -> TargetRow | None:
     try:
         value = get("value")
         measure = _fast_optional(get("measure"))
-        if value.__class__ is str and value.strip().endswith(("%", "％")) and not get("measure"):
+        if isinstance(value, str) and value.strip().endswith(("%", "％")) and not get("measure"):
             measure = "%"
         return TargetRow(_fast_no(get("no")), sys.intern(_fast_name(get("unit"))),
                          sys.intern(_fast_name(get("unit_type"))), sys.intern(_fast_name(get("indicator"))),
@@ -578,20 +578,25 @@ def _rows_of(record_type: type[Record], row_type: type):
 def _rows_serializer(row_type: type):
     def serialize(rows: list, info) -> list[dict]:
         as_json = info.mode == "json"
-        return [_row_dict(r._asdict() if isinstance(r, tuple) else r.model_dump(), as_json) for r in rows]
+        return [_row_dict(r._asdict(), as_json) if isinstance(r, tuple) else r.model_dump(mode=info.mode)
+                for r in rows]
 
     return serialize
 
 
 def _row_dict(row: dict, as_json: bool) -> dict:
-    """A row as the file would write it (dates as text, numbers as numbers in JSON)."""
+    """A row as the record models dumped it: dates as text, values as int or float (float in JSON).
+
+    The same dump as before rows became tuples, so what hashes it (the PDF's
+    file identifier) is unchanged for unchanged data.
+    """
     row["extra"] = dict(row["extra"])
-    if as_json:
-        for key, value in row.items():
-            if isinstance(value, date):
-                row[key] = value.isoformat()
-            elif isinstance(value, Decimal):
-                row[key] = float(value) if value % 1 else int(value)
+    for key, value in row.items():
+        if isinstance(value, date):
+            row[key] = value.isoformat()
+        elif isinstance(value, Decimal):
+            number = float(value) if value % 1 else int(value)
+            row[key] = float(number) if as_json else number
     return row
 
 

@@ -10,11 +10,17 @@ model on arbitrary rows, valid and not.
 from __future__ import annotations
 
 from datetime import date, datetime
+from pathlib import Path
 
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from pydantic import ValidationError
 
+import pytest
+
+from exporter.errors import InputError
+from exporter.fonts import resolve_fonts
+from exporter.load import load
 from exporter.model import (
     Awardee,
     Target,
@@ -122,3 +128,71 @@ def test_the_fast_path_takes_the_usual_rows():
     assert fast_awardee(awardee) == compact_awardee(Awardee.model_validate(awardee))
     assert fast_target(target) == compact_target(Target.model_validate(target))
     assert fast_target(target).measure == "%"
+
+
+HEAD = """format: meeting/1
+issuer:
+  name: 测试管理委员会
+meeting:
+  title: 测试会议
+  date: 2024-03-11
+  venue: 会议中心
+"""
+
+
+def test_anchored_aliased_and_block_values_in_yaml_rows_are_read_like_plain_ones(tmp_path):
+    """ruamel gives these as str subclasses; the fast path must not treat them differently."""
+    path = tmp_path / "meeting.yaml"
+    path.write_text(HEAD + """targets:
+  year: 2024
+  list:
+    - {unit: 甲园区, unit_type: 园区, indicator: 营收增长, value: &v 12%}
+    - {unit: 乙园区, unit_type: 园区, indicator: 营收增长, value: *v}
+    - unit: 丙园区
+      unit_type: 园区
+      indicator: 营收增长
+      value: |-
+        12%
+""", encoding="utf-8")
+    rows = load(path).meeting.targets.rows
+    assert [(r.value, r.measure) for r in rows] == [(12, "%")] * 3
+    assert all(type(r.unit) is str for r in rows)
+
+
+def test_a_character_no_face_draws_is_found_in_a_block_scalar_row(tmp_path):
+    path = tmp_path / "meeting.yaml"
+    path.write_text(HEAD + """awards:
+  decision: 表彰决定
+  list:
+    - name: |-
+        甲\U000F0001公司
+      category: 企业
+      award: 奖
+""", encoding="utf-8")
+    with pytest.raises(InputError) as caught:
+        load(path, fonts=resolve_fonts())
+    assert [(p.code, p.location.line) for p in caught.value.problems] == [("glyph_missing", 11)]
+
+
+def test_a_character_in_the_meeting_file_and_a_list_is_reported_in_the_meeting_file(tmp_path):
+    path = tmp_path / "meeting.yaml"
+    path.write_text(HEAD + """  source: 新\U000F0001闻
+awards:
+  decision: 表彰决定
+  list:
+    - {name: 甲\U000F0001公司, category: 企业, award: 奖}
+""", encoding="utf-8")
+    with pytest.raises(InputError) as caught:
+        load(path, fonts=resolve_fonts())
+    assert [(p.code, p.location.line) for p in caught.value.problems] == [("glyph_missing", 8)]
+
+
+def test_rows_dump_as_the_record_models_did():
+    """What hashes a dump (the PDF's file identifier) sees the same data as before rows were tuples."""
+    meeting = load(Path(__file__).resolve().parents[1] / "data" / "example" / "meeting.yaml").meeting
+    plain = meeting.model_dump(by_alias=True)["targets"]["list"][0]
+    as_json = meeting.model_dump(by_alias=True, mode="json")["targets"]["list"][0]
+    assert plain["value"] == 25 and type(plain["value"]) is int and plain["deadline"] == "2024-12-31"
+    assert type(as_json["value"]) is float and as_json["extra"] == {"考核权重": "10"}
+    assert '"value":25.0' in meeting.model_dump_json(by_alias=True)
+

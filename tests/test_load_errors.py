@@ -31,6 +31,7 @@ CASES = [
     ("bad_credit_code.yaml", "bad_credit_code.csv 第3行“credit_code”列", ["校验位不对", "应为“A”"]),
     ("control_char.yaml", "control_char.csv 第2行“名称”列", ["含有控制字符 U+0007"]),
     ("control_char.json", "control_char.json:5:14", ["含有控制字符 U+0007"]),
+    ("control_header.yaml", "control_header.csv 第1行“备�注”列", ["表头“备�注”含有控制字符 U+0001（第2个字符）"]),
     ("missing_list_file.yaml", "missing_list_file.yaml:10:9", ["名单文件“不存在的名单.csv”不存在"]),
     ("undecodable.yaml", "undecodable.csv", ["无法识别文件编码", "CSV UTF-8"]),
     ("targets_problems.yaml", "targets_problems.yaml:13:46", ["“东湖园区／固定资产投资”已在第1项出现"]),
