@@ -24,8 +24,8 @@ from pathlib import Path
 
 XML_DECLARATION = "<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
 
-DOCUMENT_OPEN = (
-    '<w:document xmlns:wpc="http://schemas.microsoft.com/office/word/2010/wordprocessingCanvas"'
+_BODY_NAMESPACES = (
+    ' xmlns:wpc="http://schemas.microsoft.com/office/word/2010/wordprocessingCanvas"'
     ' xmlns:mo="http://schemas.microsoft.com/office/mac/office/2008/main"'
     ' xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"'
     ' xmlns:mv="urn:schemas-microsoft-com:mac:vml" xmlns:o="urn:schemas-microsoft-com:office:office"'
@@ -43,6 +43,9 @@ DOCUMENT_OPEN = (
     ' xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"'
     ' mc:Ignorable="w14 wp14">'
 )
+"""The namespace declarations python-docx's template gave document.xml and numbering.xml alike."""
+
+DOCUMENT_OPEN = "<w:document" + _BODY_NAMESPACES
 
 
 STYLES_OPEN = (
@@ -357,23 +360,8 @@ SETTINGS_TAIL = (
 
 
 NUMBERING = (
-    '<w:numbering xmlns:wpc="http://schemas.microsoft.com/office/word/2010/wordprocessingCanvas"'
-    ' xmlns:mo="http://schemas.microsoft.com/office/mac/office/2008/main"'
-    ' xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"'
-    ' xmlns:mv="urn:schemas-microsoft-com:mac:vml" xmlns:o="urn:schemas-microsoft-com:office:office"'
-    ' xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"'
-    ' xmlns:m="http://schemas.openxmlformats.org/officeDocument/2006/math"'
-    ' xmlns:v="urn:schemas-microsoft-com:vml"'
-    ' xmlns:wp14="http://schemas.microsoft.com/office/word/2010/wordprocessingDrawing"'
-    ' xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"'
-    ' xmlns:w10="urn:schemas-microsoft-com:office:word"'
-    ' xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
-    ' xmlns:w14="http://schemas.microsoft.com/office/word/2010/wordml"'
-    ' xmlns:wpg="http://schemas.microsoft.com/office/word/2010/wordprocessingGroup"'
-    ' xmlns:wpi="http://schemas.microsoft.com/office/word/2010/wordprocessingInk"'
-    ' xmlns:wne="http://schemas.microsoft.com/office/word/2006/wordml"'
-    ' xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"'
-    ' mc:Ignorable="w14 wp14"><w:abstractNum w:abstractNumId="0"><w:nsid w:val="FFFFFF7C"/>'
+    "<w:numbering" + _BODY_NAMESPACES +
+    '<w:abstractNum w:abstractNumId="0"><w:nsid w:val="FFFFFF7C"/>'
     '<w:multiLevelType w:val="singleLevel"/><w:tmpl w:val="C310EC42"/><w:lvl w:ilvl="0">'
     '<w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1."/><w:lvlJc w:val="left"/>'
     '<w:pPr><w:tabs><w:tab w:val="num" w:pos="1800"/></w:tabs><w:ind w:left="1800" w:hanging="360"/>'
