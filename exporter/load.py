@@ -734,13 +734,14 @@ def check_lists(expected: dict[str, dict | None], lists: dict[str, CheckedList],
     """Categories, counts and duplicates: the checks no single row can make."""
     if "awards" in lists:
         columns = lists["awards"].columns
-        _check_keys_and_counts("awards", columns["category"], "类别", expected.get("awards"),
+        _check_keys_and_counts("awards", "category", columns["category"], "类别", expected.get("awards"),
                                _count(columns["category"]), locator, problems)
         _check_duplicates("awards", (columns["name"],), ("name",), "名称", locator, problems)
     if "targets" in lists:
         columns = lists["targets"].columns
-        _check_keys_and_counts("targets", columns["unit_type"], "单位类型", expected.get("targets"),
-                               _count_units(columns["unit"], columns["unit_type"]), locator, problems)
+        _check_keys_and_counts("targets", "unit_type", columns["unit_type"], "单位类型",
+                               expected.get("targets"), _count_units(columns["unit"], columns["unit_type"]),
+                               locator, problems)
         _check_duplicates("targets", (columns["unit"], columns["indicator"]), ("unit", "indicator"),
                           "责任单位和指标", locator, problems)
 
@@ -765,11 +766,10 @@ def _count_units(units_column: list[str], kinds_column: list[str]) -> dict[str, 
     return counts
 
 
-def _check_keys_and_counts(section: str, values: list[str], label: str, expected: dict | None,
+def _check_keys_and_counts(section: str, key: str, values: list[str], label: str, expected: dict | None,
                            counts: dict[str, int], locator: Locator, problems: Problems) -> None:
     if not expected:
         return
-    key = "category" if section == "awards" else "unit_type"
     allowed = [str(k) for k in expected]
     allowed_set = set(allowed)
     for i, value in enumerate(values):

@@ -23,7 +23,9 @@ from exporter.fonts import resolve_fonts
 from exporter.load import load
 from exporter.model import (
     Awardee,
+    AwardeeRow,
     Target,
+    TargetRow,
     compact_awardee,
     compact_target,
     credit_code_check_char,
@@ -117,6 +119,12 @@ def test_target_fast_path_agrees_with_the_model(raw):
 def test_the_properties_compared_many_fast_rows():
     """Runs after the two properties: they are only worth something if the fast path was taken."""
     assert TAKEN["awardee"] >= 10 and TAKEN["target"] >= 10, TAKEN
+
+
+def test_row_tuples_have_exactly_the_models_fields():
+    """A field added to the model but not to its row tuple would be dropped from every document."""
+    assert list(AwardeeRow._fields) == list(Awardee.model_fields)
+    assert list(TargetRow._fields) == list(Target.model_fields)
 
 
 def test_the_fast_path_takes_the_usual_rows():
