@@ -10,8 +10,6 @@ bytes did not change when openpyxl went.
 from __future__ import annotations
 
 import io
-import subprocess
-import sys
 import zipfile
 from pathlib import Path
 
@@ -23,6 +21,7 @@ from exporter.model import Meeting
 from exporter.render import excel_xml
 from exporter.render.excel import render
 from exporter.render.excel_styles import Border, Fill, Font, Look, Styles
+from streams import Pipe, libraries_imported_by
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE = ROOT / "data" / "example" / "meeting.yaml"
@@ -39,31 +38,13 @@ def with_names(m: Meeting, names: list[str]) -> Meeting:
     return m.model_copy(update={"awards": m.awards.model_copy(update={"rows": rows, "expected": None})})
 
 
-class _Pipe(io.RawIOBase):
-    """A stream that cannot seek, as a pipe to another process is."""
-
-    def __init__(self):
-        self.data = bytearray()
-
-    def writable(self) -> bool:
-        return True
-
-    def write(self, b) -> int:
-        self.data += b
-        return len(b)
-
-
 def test_rendering_a_workbook_imports_no_spreadsheet_library():
-    code = ("import sys; from exporter.load import load_meeting; from exporter.render.excel import render;"
-            "import io; render(load_meeting(sys.argv[1]), None, io.BytesIO());"
-            "print(sorted(m for m in sys.modules if m.split('.')[0] in ('openpyxl', 'lxml', 'et_xmlfile')))")
-    done = subprocess.run([sys.executable, "-c", code, str(EXAMPLE)], capture_output=True, text=True, check=True)
-    assert done.stdout.strip() == "[]"
+    assert libraries_imported_by("exporter.render.excel", EXAMPLE, ("openpyxl", "lxml", "et_xmlfile")) == []
 
 
 def test_a_workbook_written_to_a_pipe_has_the_same_parts(example):
     """A pipe cannot seek back to a zip header, so sizes follow the data; the parts are the same."""
-    pipe = _Pipe()
+    pipe = Pipe()
     render(example, None, pipe)
     seekable = io.BytesIO()
     render(example, None, seekable)

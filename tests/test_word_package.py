@@ -11,8 +11,6 @@ cannot seek gets the same bytes as a file.
 from __future__ import annotations
 
 import io
-import subprocess
-import sys
 import tracemalloc
 from pathlib import Path
 
@@ -21,6 +19,7 @@ import pytest
 from exporter.load import load_meeting
 from exporter.model import Meeting
 from exporter.render import word, word_body
+from streams import Pipe, libraries_imported_by
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE = ROOT / "data" / "example" / "meeting.yaml"
@@ -37,35 +36,12 @@ def many_awardees(m: Meeting, n: int) -> Meeting:
     return m.model_copy(update={"awards": m.awards.model_copy(update={"rows": rows, "expected": None})})
 
 
-class _Discard(io.RawIOBase):
-    """A write-only stream that keeps nothing and cannot seek."""
-
-    def writable(self) -> bool:
-        return True
-
-    def write(self, b) -> int:
-        return len(b)
-
-
-class _Pipe(_Discard):
-    def __init__(self):
-        self.data = bytearray()
-
-    def write(self, b) -> int:
-        self.data += b
-        return len(b)
-
-
 def test_rendering_a_briefing_imports_no_document_library():
-    code = ("import sys; from exporter.load import load_meeting; from exporter.render.word import render;"
-            "import io; render(load_meeting(sys.argv[1]), None, io.BytesIO());"
-            "print(sorted(m for m in sys.modules if m.split('.')[0] in ('docx', 'lxml')))")
-    done = subprocess.run([sys.executable, "-c", code, str(EXAMPLE)], capture_output=True, text=True, check=True)
-    assert done.stdout.strip() == "[]"
+    assert libraries_imported_by("exporter.render.word", EXAMPLE, ("docx", "lxml")) == []
 
 
 def test_a_stream_that_cannot_seek_gets_the_same_bytes(example):
-    pipe = _Pipe()
+    pipe = Pipe()
     word.render(example, None, pipe)
     file_like = io.BytesIO()
     word.render(example, None, file_like)
