@@ -77,7 +77,7 @@ def parse_formats(text: str | None) -> list[str]:
 def is_available(fmt: Format) -> bool:
     """Whether the format's renderer is installed, without importing it.
 
-    Importing python-docx, ReportLab and openpyxl costs ~0.5 s; a cron run
+    Importing the renderers (ReportLab above all) costs ~0.2 s; a cron run
     whose outputs are current must not pay it just to find nothing to do.
     """
     return importlib.util.find_spec(fmt.module) is not None

@@ -2,10 +2,10 @@
 
 The CLI never renders and never validates by itself; it is a thin shell over
 :mod:`exporter.build`, :mod:`exporter.load` and :mod:`exporter.deliver`.
-Heavy libraries (python-docx, ReportLab, openpyxl) are imported inside the
-commands that use them, so ``exporter --help`` and ``exporter validate`` start
-fast.  Exit codes (README): 0 done, 1 invalid input, 2 usage, 3 output not
-written, 4 delivery failed, 75 another run holds the lock.
+The renderers and ReportLab are imported inside the commands that use
+them, so ``exporter --help`` and ``exporter validate`` start fast.  Exit
+codes (README): 0 done, 1 invalid input, 2 usage, 3 output not written,
+4 delivery failed, 75 another run holds the lock.
 """
 
 from __future__ import annotations

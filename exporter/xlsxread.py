@@ -1,9 +1,9 @@
 """A small, fast reader for the first sheet (or a named sheet) of an .xlsx file.
 
 The loader needs cell values of one sheet and nothing else.  Reading the
-SpreadsheetML parts directly keeps openpyxl (0.26 s to import) out of
-``exporter validate`` and leaves :mod:`exporter.render.excel` the only
-importer of openpyxl, as the architecture wants.
+SpreadsheetML parts directly keeps openpyxl (0.26 s to import) out of the
+runtime altogether: the workbook renderer writes its package itself, and
+openpyxl is only a test dependency that reads documents back.
 """
 
 from __future__ import annotations
