@@ -325,3 +325,29 @@ def test_a_plain_ttfont_registered_under_our_name_is_replaced():
     pdfmetrics.registerFont(TTFont("ExporterSong", str(song.path)))
     faces = PdfFaces(fonts)
     assert isinstance(pdfmetrics.getFont(faces.name(FontRole.SONG)), SurrogateSafeTTFont)
+
+
+
+DEFERRED_PROBE = """
+import re
+import exporter.render.pdf
+import reportlab.lib.textsplit as textsplit
+import reportlab.platypus.paragraph as paragraph
+from exporter.render.pdf_startup import DeferredPattern
+print(type(paragraph.uri_pat) is DeferredPattern, type(textsplit.rx) is DeferredPattern)
+# ReportLab's own code still gets what the real patterns give
+print(paragraph._uri_split_pairs("https://example.com/a/b"), paragraph._uri_split_pairs("no link"))
+print(textsplit.rx.split("ab中文c") == re.compile("([\\u2e80-\\uffff])").split("ab中文c"))
+"""
+
+
+def test_reportlab_patterns_the_summary_never_uses_are_compiled_only_when_used():
+    """Importing the PDF renderer must not pay ~55 ms for ReportLab's URL pattern, and the stand-ins
+    must still behave as the real patterns when ReportLab's own code uses them."""
+    proc = subprocess.run([sys.executable, "-c", DEFERRED_PROBE], capture_output=True, text=True,
+                          cwd=ROOT, check=True)
+    assert proc.stdout.splitlines() == [
+        "True True",
+        "[('https://example.com/a/', 'b'), ('https://example.com/', 'a/b'), ('https://', 'example.com/a/b')] None",
+        "True",
+    ], proc.stdout

@@ -28,6 +28,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import BinaryIO
 
+from exporter.render import pdf_startup  # noqa: F401  (before ReportLab: see its docstring)
 from reportlab.lib.colors import Color
 from reportlab.platypus.doctemplate import BaseDocTemplate, PageTemplate
 from reportlab.platypus.frames import Frame
