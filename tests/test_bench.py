@@ -96,3 +96,18 @@ def test_synthetic_meeting_is_valid_deterministic_and_uses_rare_characters(tmp_p
     assert len({a.name for a in meeting.awards.rows}) == 400
     assert sum(1 for a in meeting.awards.rows if a.credit_code) == first.enterprises
     assert again.awardees == 400
+
+
+def test_short_cases_get_more_runs_and_long_ones_fewer(tmp_path, monkeypatch):
+    """Noise matters most where a run is short: those cases get --short-repeat runs, alternating."""
+    import run as bench_run  # bench/run.py
+
+    monkeypatch.setattr(bench_run, "SHORT_RUN", 0.5)
+    quick = bench_run.Case("quick", "a process that exits at once", argv=[sys.executable, "-c", "pass"])
+    slow = bench_run.Case("slow", "a process over SHORT_RUN", ours="quick",
+                          argv=[sys.executable, "-c", f"import time; time.sleep({bench_run.SHORT_RUN + 0.2})"])
+    order = []
+    bench_run.run_group([quick, slow], repeat=2, short_repeat=4, warm=False, timeout=30, max_rss_mb=500,
+                        work=tmp_path, log=lambda line: order.append(line.split()[0]))
+    assert [len(quick.runs), len(slow.runs)] == [4, 2]
+    assert order == ["quick", "slow", "quick", "slow", "quick", "quick"]     # alternating while both run
