@@ -7,7 +7,10 @@ Every case is a whole process, as a cron job or a person at a prompt meets
 it: ``python -m exporter build … --out TMP --force --quiet``, and each
 alternative is its own process too (``bench/alternatives.py``, or
 ``soffice``).  Cases that are compared run in turn (ours, alt, ours, alt …)
-so that a busy neighbour slows both alike.  Wall time is measured around
+so that a busy neighbour slows both alike; the sizes of one format take
+turns too (1,000 and its alternatives, 10,000, 100,000, then again), because
+the linearity check compares sizes and this machine's speed drifts by a
+third over minutes.  Wall time is measured around
 fork → exit; peak memory is the child's own ``ru_maxrss`` from
 ``os.wait4`` (with its waited-for descendants), never RUSAGE_CHILDREN, whose
 maximum only ever grows across runs.  A child's ru_maxrss also counts the
@@ -364,6 +367,10 @@ class Plan:
         groups.append([self.unchanged()])
         ex_pdf = self.ours("example/pdf", "the example meeting, PDF summary", EXAMPLE, ["pdf"], None)
         groups.append([ex_pdf, self.libreoffice(ex_pdf, EXAMPLE, None)])
+        # One group per format holding every size: the sizes interleave (1,000, its alternative,
+        # 10,000, …, then again), so a machine that slows for a few minutes slows all sizes alike
+        # and the linearity check compares runs from the same minutes.
+        by_format: dict[str, list[Case]] = {"xlsx": [], "docx": [], "pdf": [], "all": []}
         for n in self.sizes:
             folder = self.work / "meetings" / str(n)
             meeting = folder / "meeting.yaml"
@@ -373,12 +380,11 @@ class Plan:
             xlsx = self.ours(f"{n}/xlsx", f"{label}, workbook", meeting, ["xlsx"], n)
             docx = self.ours(f"{n}/docx", f"{label}, briefing", meeting, ["docx"], n)
             pdf = self.ours(f"{n}/pdf", f"{label}, PDF summary", meeting, ["pdf"], n)
-            groups += [
-                [xlsx, self.alternative("xlsxwriter", xlsx, folder, n)],
-                [docx, self.alternative("docxtpl", docx, folder, n)],
-                [pdf, self.alternative("typst", pdf, folder, n), self.libreoffice(pdf, meeting, n)],
-                [self.ours(f"{n}/all", f"{label}, all three", meeting, list(FORMATS), n)],
-            ]
+            by_format["xlsx"] += [xlsx, self.alternative("xlsxwriter", xlsx, folder, n)]
+            by_format["docx"] += [docx, self.alternative("docxtpl", docx, folder, n)]
+            by_format["pdf"] += [pdf, self.alternative("typst", pdf, folder, n), self.libreoffice(pdf, meeting, n)]
+            by_format["all"] += [self.ours(f"{n}/all", f"{label}, all three", meeting, list(FORMATS), n)]
+        groups += [cases for cases in by_format.values() if cases]
         if include is not None:
             groups = [[c for c in g if include.search(c.name)] for g in groups]
             groups = [g for g in groups if g]
@@ -389,8 +395,13 @@ class Plan:
 # --- running --------------------------------------------------------------------------
 
 def run_group(group: list[Case], *, repeat: int, warm: bool, timeout: float, max_rss_mb: float,
-              work: Path, log: Callable[[str], None], short_repeat: int | None = None) -> None:
+              work: Path, log: Callable[[str], None], short_repeat: int | None = None,
+              warm_sizes: tuple = (None,)) -> None:
     """Alternate the cases of *group*: ours, alt, ours, alt …; stop a case that overran.
+
+    *warm*: one untimed run first of each case whose size is in *warm_sizes*
+    (the example and the smallest meeting: what fills the font cache and the
+    page cache as any earlier build would; a big case warms itself).
 
     A case under :data:`SHORT_RUN` gets *short_repeat* runs: on a shared
     machine one run of a 0.7 s case swings by 0.1–0.2 s, which is the whole
@@ -411,7 +422,7 @@ def run_group(group: list[Case], *, repeat: int, warm: bool, timeout: float, max
         case.limit = repeat
         live.append(case)
     if warm:
-        for case in live:
+        for case in (c for c in live if c.size in warm_sizes):
             measure(case.argv, cwd=work, env=case.env, timeout=timeout, max_rss_mb=max_rss_mb)
     short_repeat = max(short_repeat or repeat, repeat)
     round_ = 0
@@ -703,9 +714,9 @@ def main(argv: list[str] | None = None) -> int:
         meta["harness_rss_mb"] = round(_self_rss_mb(), 1)
         for group in groups:
             log(f"{' / '.join(c.name for c in group)}")
-            warm = not args.quick and all(c.size in (None, smallest) for c in group)
-            run_group(group, repeat=args.repeat, short_repeat=args.short_repeat, warm=warm,
-                      timeout=args.timeout, max_rss_mb=args.max_rss, work=work, log=log)
+            run_group(group, repeat=args.repeat, short_repeat=args.short_repeat, warm=not args.quick,
+                      warm_sizes=(None, smallest), timeout=args.timeout, max_rss_mb=args.max_rss,
+                      work=work, log=log)
         meta["load_after"] = list(os.getloadavg())
         cases = {c.name: c for g in groups for c in g}
         targets = evaluate(cases, args.sizes)
