@@ -2,6 +2,7 @@
 
     python bench/run.py [--sizes 1000,10000,100000] [--repeat N] [--short-repeat N] [--quick] [--json OUT]
                         [--targets 2000] [--only REGEX] [--timeout S] [--max-rss MB] [--markdown OUT]
+    python bench/run.py --report RESULTS.json [--markdown OUT]     # a saved run, evaluated again
 
 Every case is a whole process, as a cron job or a person at a prompt meets
 it: ``python -m exporter build … --out TMP --force --quiet``, and each
@@ -29,6 +30,7 @@ import argparse
 import json
 import os
 import platform
+import random
 import re
 import shutil
 import signal
@@ -535,10 +537,35 @@ def linearity(cases: dict[str, Case], sizes: list[int]) -> list[Target]:
         low = (meds[1] - meds[0]) / (b - a)
         high = (meds[2] - meds[1]) / (c - b)
         ok = low > 0 and high <= 1.2 * low
+        spread = ratio_interval(*[[r.seconds for r in x.ok_runs()] for x in t], (a, b, c))
         out.append(Target(title, "≤ 1.2 ×",
-                          f"{high / low:.2f} × ({high * 1e6:.0f} µs vs {low * 1e6:.0f} µs per row)" if low > 0
-                          else f"{high * 1e6:.0f} µs vs {low * 1e6:.0f} µs per row", ok))
+                          f"{high / low:.2f} × ({high * 1e6:.0f} µs vs {low * 1e6:.0f} µs per row{spread})"
+                          if low > 0 else f"{high * 1e6:.0f} µs vs {low * 1e6:.0f} µs per row", ok))
     return out
+
+
+def ratio_interval(small: list[float], middle: list[float], large: list[float], sizes: tuple[int, int, int],
+                   draws: int = 2000) -> str:
+    """The 5th–95th percentile of the linearity ratio when the runs are resampled (bootstrap).
+
+    The ratio divides by the difference between two short cases, so a few
+    noisy runs move it a lot; the interval says how much.  Seeded: the same
+    runs give the same interval.
+    """
+    if min(len(small), len(middle), len(large)) < 3:
+        return ""
+    rng = random.Random(8)
+    a, b, c = sizes
+    ratios = []
+    for _ in range(draws):
+        m = [statistics.median(rng.choices(runs, k=len(runs))) for runs in (small, middle, large)]
+        low = (m[1] - m[0]) / (b - a)
+        if low > 0:
+            ratios.append((m[2] - m[1]) / (c - b) / low)
+    if len(ratios) < draws * 0.9:
+        return "; 90% interval: unbounded"
+    ratios.sort()
+    return f"; 90% interval {ratios[int(0.05 * len(ratios))]:.2f}–{ratios[int(0.95 * len(ratios)) - 1]:.2f} ×"
 
 
 def _why_missing(cases: dict[str, Case], name: str, value) -> str:
@@ -673,6 +700,8 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     p.add_argument("--timeout", type=float, default=600, help="seconds before one run is stopped (default 600)")
     p.add_argument("--max-rss", type=float, default=6000, help="MB of RSS before one run is stopped (default 6000)")
     p.add_argument("--keep", action="store_true", help="keep the work folder (meetings, outputs)")
+    p.add_argument("--report", type=Path, default=None, metavar="JSON",
+                   help="measure nothing: print the table and targets of a saved results file again")
     a = p.parse_args(argv)
     a.sizes = [int(s.replace("_", "").replace(",", "")) for s in (a.sizes or ("200" if a.quick else "1000,10000,100000")).split(",") if s.strip()]
     a.targets = a.targets if a.targets is not None else (100 if a.quick else 2000)
@@ -692,9 +721,28 @@ def compile_bytecode() -> None:
                    stdout=subprocess.DEVNULL)
 
 
+def cases_from_json(saved: dict) -> list[Case]:
+    """The cases of a saved results file, runs and all, as :func:`evaluate` and :func:`table` take them."""
+    return [Case(c["name"], c["what"], argv=c["command"], ours=c["ours"], size=c["size"], fmt=c["format"],
+                 unavailable=c["unavailable"], runs=[Run(**r) for r in c["runs"]]) for c in saved["cases"]]
+
+
+def report_again(path: Path, markdown_out: Path | None) -> int:
+    """Re-print a saved run with this version's evaluation (a new target check, a new interval)."""
+    saved = json.loads(path.read_text(encoding="utf-8"))
+    cases = cases_from_json(saved)
+    report = markdown(saved["meta"], [cases], evaluate({c.name: c for c in cases}, saved["meta"]["sizes"]))
+    print(report)
+    if markdown_out:
+        markdown_out.write_text(report, encoding="utf-8")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     args = parse_args(argv)
+    if args.report:
+        return report_again(args.report, args.markdown)
     log = lambda text: print(text, file=sys.stderr, flush=True)  # noqa: E731
     work = Path(tempfile.mkdtemp(prefix="exporter-bench-"))
     renderers = renderer_status()

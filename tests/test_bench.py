@@ -82,6 +82,16 @@ def test_quick_run_prints_the_table_and_every_target(quick_run):
     assert (out / "RESULTS.md").read_text(encoding="utf-8").strip() == table.strip()
 
 
+@pytest.mark.slow
+def test_a_saved_run_reports_again_as_it_was_printed(quick_run, tmp_path):
+    """`--report` re-evaluates saved runs (a new target check needs no new hour of measuring)."""
+    done, _, out = quick_run
+    again = subprocess.run([sys.executable, str(ROOT / "bench" / "run.py"), "--report", str(out / "results.json"),
+                            "--markdown", str(tmp_path / "again.md")], capture_output=True, text=True, check=True)
+    assert again.stdout.strip() == done.stdout.strip()
+    assert (tmp_path / "again.md").read_text(encoding="utf-8").strip() == done.stdout.strip()
+
+
 def test_synthetic_meeting_is_valid_deterministic_and_uses_rare_characters(tmp_path):
     first = synth.write_meeting(tmp_path / "a", 400, 60)
     again = synth.write_meeting(tmp_path / "b", 400, 60)
@@ -111,3 +121,16 @@ def test_short_cases_get_more_runs_and_long_ones_fewer(tmp_path, monkeypatch):
                         work=tmp_path, log=lambda line: order.append(line.split()[0]))
     assert [len(quick.runs), len(slow.runs)] == [4, 2]
     assert order == ["quick", "slow", "quick", "slow", "quick", "quick"]     # alternating while both run
+
+
+def test_the_linearity_interval_is_narrow_for_steady_runs_and_wide_for_noisy_ones():
+    import run as bench_run  # bench/run.py
+
+    sizes = (1000, 10000, 100000)
+    steady = bench_run.ratio_interval([1.0] * 5, [2.0] * 5, [11.0] * 5, sizes)
+    assert steady == "; 90% interval 0.90–0.90 ×"          # 1 s per 9,000 rows, then 9 s per 90,000
+    noisy = bench_run.ratio_interval([0.8, 1.2, 1.0, 0.7, 1.3], [2.2, 1.8, 2.0, 2.4, 1.6], [11.0] * 5, sizes)
+    low, high = (float(x) for x in noisy.split("interval ")[1].rstrip(" ×").split("–"))
+    assert low < 0.9 < high and high - low > 0.3
+    assert noisy == bench_run.ratio_interval([0.8, 1.2, 1.0, 0.7, 1.3], [2.2, 1.8, 2.0, 2.4, 1.6], [11.0] * 5,
+                                             sizes)      # seeded: the same runs, the same interval
