@@ -338,6 +338,8 @@ print(type(paragraph.uri_pat) is DeferredPattern, type(textsplit.rx) is Deferred
 # ReportLab's own code still gets what the real patterns give
 print(paragraph._uri_split_pairs("https://example.com/a/b"), paragraph._uri_split_pairs("no link"))
 print(textsplit.rx.split("ab中文c") == re.compile("([\\u2e80-\\uffff])").split("ab中文c"))
+# once ReportLab holds them, nobody else is handed a stand-in
+print(type(re.compile("([\\u2e80-\\uffff])", re.UNICODE)) is re.Pattern)
 """
 
 
@@ -350,4 +352,17 @@ def test_reportlab_patterns_the_summary_never_uses_are_compiled_only_when_used()
         "True True",
         "[('https://example.com/a/', 'b'), ('https://example.com/', 'a/b'), ('https://', 'example.com/a/b')] None",
         "True",
+        "True",
     ], proc.stdout
+
+
+def test_a_deferred_pattern_copies_and_pickles_as_the_real_one():
+    import copy
+    import pickle
+    import re
+
+    from exporter.render.pdf_startup import DeferredPattern
+
+    deferred = DeferredPattern("a+b", re.IGNORECASE)
+    for twin in (copy.copy(deferred), copy.deepcopy(deferred), pickle.loads(pickle.dumps(deferred))):
+        assert isinstance(twin, re.Pattern) and twin.pattern == "a+b" and twin.flags & re.IGNORECASE

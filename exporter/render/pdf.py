@@ -28,7 +28,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import BinaryIO
 
-from exporter.render import pdf_startup  # noqa: F401  (before ReportLab: see its docstring)
+from exporter.render import pdf_startup  # before ReportLab: see its docstring
 from reportlab.lib.colors import Color
 from reportlab.platypus.doctemplate import BaseDocTemplate, PageTemplate
 from reportlab.platypus.frames import Frame
@@ -44,6 +44,8 @@ from exporter.render.pdf_streams import fast_ascii85
 from exporter.render.pdf_text import EM_BOTTOM, EM_TOP
 from exporter.render.pdf_textout import TextWriter
 from exporter.text import format_date
+
+pdf_startup.release()    # ReportLab holds its two stand-ins now; nobody else is handed one
 
 __all__ = ["document_id", "render"]
 

@@ -13,12 +13,15 @@ module's cache under each pattern's exact source, so ReportLab's
 time anything uses it.  Behaviour is unchanged either way: if ReportLab
 changes a pattern's text, or a Python release keys its cache differently,
 the stand-in is simply not found and the pattern is compiled as before.
-Import this module before anything imports ``reportlab.platypus``.
+Import this module before anything imports ``reportlab.platypus``, and call
+:func:`release` after.
 """
 
 from __future__ import annotations
 
 import re
+import sys
+import threading
 from typing import Any
 
 # The sources exactly as ReportLab 4.x/5.x passes them to re.compile, with their flags.
@@ -31,6 +34,8 @@ REPORTLAB_URI_PATTERN = (
 )
 REPORTLAB_CJK_PATTERN = "([\u2e80-\uffff])"
 UNUSED_PATTERNS = ((REPORTLAB_URI_PATTERN, re.IGNORECASE), (REPORTLAB_CJK_PATTERN, re.UNICODE))
+REPORTLAB_MODULES = ("reportlab.platypus.paragraph", "reportlab.lib.textsplit")
+_LOCK = threading.Lock()
 
 
 class DeferredPattern:
@@ -42,12 +47,24 @@ class DeferredPattern:
         self._compiled: re.Pattern | None = None
 
     def compiled(self) -> re.Pattern:
-        if self._compiled is None:
-            self._compiled = _compile_uncached(self._source, self._flags)
+        with _LOCK:
+            if self._compiled is None:
+                self._compiled = _compile_uncached(self._source, self._flags)
         return self._compiled
 
     def __getattr__(self, name: str) -> Any:
+        if name.startswith("_"):          # copy/pickle probe an uninitialised instance: no recursion
+            raise AttributeError(name)
         return getattr(self.compiled(), name)
+
+    def __reduce__(self):
+        return re.compile, (self._source, self._flags)
+
+    def __copy__(self) -> re.Pattern:
+        return self.compiled()
+
+    def __deepcopy__(self, memo) -> re.Pattern:
+        return self.compiled()
 
 
 def _cache_key(pattern: str, flags: int) -> tuple:
@@ -60,22 +77,33 @@ def _caches() -> list[dict]:
 
 
 def _compile_uncached(pattern: str, flags: int) -> re.Pattern:
-    key = _cache_key(pattern, flags)
-    for cache in _caches():
-        if isinstance(cache.get(key), DeferredPattern):
-            del cache[key]
+    _drop(_cache_key(pattern, flags))
     return re.compile(pattern, flags)
 
 
-def defer_unused_patterns() -> None:
-    """Seed the cache with stand-ins, unless ReportLab's platypus is already imported."""
-    import sys
+def _drop(key: tuple) -> None:
+    for cache in _caches():
+        if isinstance(cache.get(key), DeferredPattern):
+            cache.pop(key, None)
 
-    if "reportlab.platypus.paragraph" in sys.modules:
+
+def defer_unused_patterns() -> None:
+    """Seed the cache with stand-ins, unless ReportLab already compiled its patterns."""
+    if any(name in sys.modules for name in REPORTLAB_MODULES):
         return
     for pattern, flags in UNUSED_PATTERNS:
         for cache in _caches():
             cache.setdefault(_cache_key(pattern, flags), DeferredPattern(pattern, flags))
+
+
+def release() -> None:
+    """Take the stand-ins out of the cache once ReportLab holds them.
+
+    Only ReportLab should get them: anyone else compiling the same source
+    from now on gets a real pattern.
+    """
+    for pattern, flags in UNUSED_PATTERNS:
+        _drop(_cache_key(pattern, flags))
 
 
 defer_unused_patterns()
