@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import os
 import platform
 import random
@@ -427,26 +428,35 @@ def run_group(group: list[Case], *, repeat: int, warm: bool, timeout: float, max
         for case in (c for c in live if c.size in warm_sizes):
             measure(case.argv, cwd=work, env=case.env, timeout=timeout, max_rss_mb=max_rss_mb)
     short_repeat = max(short_repeat or repeat, repeat)
-    round_ = 0
-    while any(len(case.runs) < case.limit for case in live):
-        for case in live:
-            if len(case.runs) >= case.limit:
-                continue
-            run = measure(case.argv, cwd=work, env=case.env, timeout=timeout, max_rss_mb=max_rss_mb)
-            if run.status == "ok" and case.produces is not None and not case.produces():
-                run.status, run.detail = "failed", "exited 0 but wrote no output file"
-            case.runs.append(run)
-            log(f"  {case.name} run {round_ + 1}: {run.seconds:.2f} s ({run.cpu_s:.2f} s CPU), {run.peak_mb:.0f} MB"
-                + ("" if run.status == "ok" else f" — {run.status}: {run.detail[:300]}"))
-            if run.status != "ok":
-                case.limit = len(case.runs)          # a failure or an overrun is not repeated
-            elif len(case.runs) == 1 and run.seconds > VERY_LONG_RUN:
-                case.limit = 1
-            elif len(case.runs) == 1 and run.seconds > LONG_RUN:
-                case.limit = min(repeat, 3)
-            elif len(case.runs) == 1 and run.seconds < SHORT_RUN:
-                case.limit = short_repeat
-        round_ += 1
+    for round_ in range(repeat):
+        # a case's share by the end of this round: its extra runs spread over the rounds, so the
+        # short cases' runs come from the same minutes as the long ones they are compared with
+        def due(case: Case) -> int:
+            return min(case.limit, -(-case.limit * (round_ + 1) // repeat))
+
+        while any(len(case.runs) < due(case) for case in live):
+            for case in live:
+                if len(case.runs) < due(case):
+                    _run_once(case, repeat, short_repeat, timeout, max_rss_mb, work, log)
+
+
+def _run_once(case: Case, repeat: int, short_repeat: int, timeout: float, max_rss_mb: float, work: Path,
+              log: Callable[[str], None]) -> None:
+    """One timed run; the first one decides how many the case gets."""
+    run = measure(case.argv, cwd=work, env=case.env, timeout=timeout, max_rss_mb=max_rss_mb)
+    if run.status == "ok" and case.produces is not None and not case.produces():
+        run.status, run.detail = "failed", "exited 0 but wrote no output file"
+    case.runs.append(run)
+    log(f"  {case.name} run {len(case.runs)}: {run.seconds:.2f} s ({run.cpu_s:.2f} s CPU), {run.peak_mb:.0f} MB"
+        + ("" if run.status == "ok" else f" — {run.status}: {run.detail[:300]}"))
+    if run.status != "ok":
+        case.limit = len(case.runs)          # a failure or an overrun is not repeated
+    elif len(case.runs) == 1 and run.seconds > VERY_LONG_RUN:
+        case.limit = 1
+    elif len(case.runs) == 1 and run.seconds > LONG_RUN:
+        case.limit = min(repeat, 3)
+    elif len(case.runs) == 1 and run.seconds < SHORT_RUN:
+        case.limit = short_repeat
 
 
 # --- targets ----------------------------------------------------------------------------
@@ -560,12 +570,11 @@ def ratio_interval(small: list[float], middle: list[float], large: list[float], 
     for _ in range(draws):
         m = [statistics.median(rng.choices(runs, k=len(runs))) for runs in (small, middle, large)]
         low = (m[1] - m[0]) / (b - a)
-        if low > 0:
-            ratios.append((m[2] - m[1]) / (c - b) / low)
-    if len(ratios) < draws * 0.9:
-        return "; 90% interval: unbounded"
+        # no time added from the small size to the middle one: the ratio has no bound
+        ratios.append((m[2] - m[1]) / (c - b) / low if low > 0 else math.inf)
     ratios.sort()
-    return f"; 90% interval {ratios[int(0.05 * len(ratios))]:.2f}–{ratios[int(0.95 * len(ratios)) - 1]:.2f} ×"
+    lo, hi = ratios[int(0.05 * draws)], ratios[int(0.95 * draws) - 1]
+    return f"; 90% interval {lo:.2f}–{hi:.2f} ×" if hi < math.inf else f"; 90% interval from {lo:.2f} ×, unbounded"
 
 
 def _why_missing(cases: dict[str, Case], name: str, value) -> str:

@@ -120,7 +120,8 @@ def test_short_cases_get_more_runs_and_long_ones_fewer(tmp_path, monkeypatch):
     bench_run.run_group([quick, slow], repeat=2, short_repeat=4, warm=False, timeout=30, max_rss_mb=500,
                         work=tmp_path, log=lambda line: order.append(line.split()[0]))
     assert [len(quick.runs), len(slow.runs)] == [4, 2]
-    assert order == ["quick", "slow", "quick", "slow", "quick", "quick"]     # alternating while both run
+    # the extra runs are spread over the rounds, so both cases' runs come from the same minutes
+    assert order == ["quick", "slow", "quick", "quick", "slow", "quick"]
 
 
 def test_the_linearity_interval_is_narrow_for_steady_runs_and_wide_for_noisy_ones():
@@ -134,3 +135,24 @@ def test_the_linearity_interval_is_narrow_for_steady_runs_and_wide_for_noisy_one
     assert low < 0.9 < high and high - low > 0.3
     assert noisy == bench_run.ratio_interval([0.8, 1.2, 1.0, 0.7, 1.3], [2.2, 1.8, 2.0, 2.4, 1.6], [11.0] * 5,
                                              sizes)      # seeded: the same runs, the same interval
+
+
+def test_the_interval_has_no_upper_bound_when_the_smaller_sizes_may_not_differ():
+    """Resamples where 10,000 rows took no longer than 1,000 have no ratio at all: not a finite bound."""
+    import run as bench_run  # bench/run.py
+
+    shown = bench_run.ratio_interval([0.65, 0.94, 0.91, 0.7, 0.8], [1.02, 1.13, 1.19, 0.85, 0.81],
+                                     [5.67, 4.87, 5.52, 4.0, 4.89], (1000, 10000, 100000))
+    assert shown.startswith("; 90% interval from ") and shown.endswith("unbounded")
+
+
+def test_the_sizes_of_one_format_share_a_group(tmp_path):
+    """Linearity compares sizes: they must take turns in one group, each beside its alternatives."""
+    import run as bench_run  # bench/run.py
+
+    plan = bench_run.Plan(tmp_path, [50, 80], 10, {f: None for f in bench_run.FORMATS})
+    groups = [[c.name for c in g] for g in plan.build(None)]
+    assert ["50/xlsx", "50/xlsx:xlsxwriter", "80/xlsx", "80/xlsx:xlsxwriter"] in groups
+    assert ["50/docx", "50/docx:docxtpl", "80/docx", "80/docx:docxtpl"] in groups
+    assert ["50/pdf", "50/pdf:typst", "50/pdf:libreoffice", "80/pdf", "80/pdf:typst", "80/pdf:libreoffice"] in groups
+    assert ["50/all", "80/all"] in groups
