@@ -13,17 +13,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import BinaryIO, Iterable, Iterator, Optional, Union
-from zipfile import ZIP_DEFLATED, ZipFile, ZipInfo
+from typing import BinaryIO, Iterator, Optional
+from zipfile import ZIP_DEFLATED, ZipFile
 
 from .excel_sheet import REL_NS, Sheet
 from .excel_styles import Font, Styles
 from .excel_theme import THEME
 from .excel_xml import attr, text
+from .zip_parts import Content, write_content, zip_entry
 
 ZIP_EPOCH = date(1980, 1, 1)      # the earliest date a zip entry can carry
 ZIP64_THRESHOLD = 1 << 30         # entries this large need zip64 headers declared up front
-FLUSH_BYTES = 1 << 18             # list rows are compressed in batches of about this size
+ENTRY_MODE = 0o644                # the attributes openpyxl's entries had
 
 PKG_RELS = "http://schemas.openxmlformats.org/package/2006/relationships"
 DOC_RELS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -191,25 +192,16 @@ class _Writer:
             content = (head + rows + tail).encode("utf-8")
             self.put(sheet.part, content, force_zip64=len(content) > ZIP64_THRESHOLD)
             return
-        self.put(sheet.part, _batched(_spliced(head + rows, sheet, tail)), force_zip64=True)
+        self.put(sheet.part, _spliced(head + rows, sheet, tail), force_zip64=True)
 
-    def put(self, name: str, content: Union[str, bytes, Iterable[bytes]], force_zip64: bool = False) -> None:
+    def put(self, name: str, content: Content, force_zip64: bool = False) -> None:
         """One zip entry dated the document's day; an iterable is compressed chunk by chunk.
 
         ``force_zip64`` declares zip64 sizes up front, needed before writing
         an entry of unknown length that may pass 2 GB (the list sheets).
         """
-        info = ZipInfo(name, date_time=self.stamp)
-        info.compress_type = ZIP_DEFLATED
-        info.external_attr = 0o644 << 16
-        with self.package.open(info, "w", force_zip64=force_zip64) as dst:
-            if isinstance(content, str):
-                dst.write(content.encode("utf-8"))
-            elif isinstance(content, bytes):
-                dst.write(content)
-            else:
-                for chunk in content:
-                    dst.write(chunk)
+        with self.package.open(zip_entry(name, self.stamp, ENTRY_MODE), "w", force_zip64=force_zip64) as dst:
+            write_content(dst, content)
 
     def workbook_xml(self) -> str:
         """xl/workbook.xml: the sheets in order and their print titles (repeated header rows)."""
@@ -244,18 +236,3 @@ def _spliced(before: str, sheet: Sheet, after: str) -> Iterator[bytes]:
     yield before.encode("utf-8")
     yield from sheet.data_rows()
     yield after.encode("utf-8")
-
-
-def _batched(chunks: Iterable[bytes]) -> Iterator[bytes]:
-    """Chunks joined into writes of about FLUSH_BYTES (fewer, larger compressor calls)."""
-    batch: list[bytes] = []
-    size = 0
-    for chunk in chunks:
-        batch.append(chunk)
-        size += len(chunk)
-        if size >= FLUSH_BYTES:
-            yield b"".join(batch)
-            batch.clear()
-            size = 0
-    if batch:
-        yield b"".join(batch)

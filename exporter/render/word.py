@@ -29,7 +29,8 @@ from exporter.model import Meeting
 from exporter.render import word_body
 from exporter.render import word_styles as st
 from exporter.render import word_template as tpl
-from exporter.render.word_package import Content, write_package
+from exporter.render.word_package import write_package
+from exporter.render.zip_parts import Content
 
 __all__ = ["render"]
 

@@ -14,14 +14,14 @@ from __future__ import annotations
 
 import io
 import zipfile
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from datetime import date
-from typing import BinaryIO, Union
+from typing import BinaryIO
 
-Content = Union[bytes, str, Iterable[Union[str, bytes]]]
+from .zip_parts import Content, write_content, zip_entry
 
 ZIP_EPOCH_YEAR = 1980           # the earliest year a zip entry can carry
-FLUSH_BYTES = 1 << 18           # compress the streamed pieces in batches of about this size
+ENTRY_MODE = 0o600              # the attributes the briefing's entries have always had (made on "DOS")
 
 
 def write_package(out: BinaryIO, parts: Sequence[tuple[str, Content]], day: date) -> None:
@@ -39,8 +39,8 @@ def write_package(out: BinaryIO, parts: Sequence[tuple[str, Content]], day: date
     stamp = (max(day.year, ZIP_EPOCH_YEAR), day.month, day.day, 0, 0, 0)
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as package:
         for name, content in parts:
-            with package.open(_entry(name, stamp), "w") as dst:
-                _write_content(dst, content)
+            with package.open(zip_entry(name, stamp, ENTRY_MODE, create_system=0), "w") as dst:
+                write_content(dst, content)
 
 
 def _seekable(out: BinaryIO) -> bool:
@@ -48,35 +48,3 @@ def _seekable(out: BinaryIO) -> bool:
         return out.seekable()
     except (AttributeError, ValueError):
         return False
-
-
-def _entry(name: str, stamp: tuple[int, ...]) -> zipfile.ZipInfo:
-    """A zip entry with the fixed date and attributes the briefing has always had."""
-    entry = zipfile.ZipInfo(name, date_time=stamp)
-    entry.compress_type = zipfile.ZIP_DEFLATED
-    entry.create_system = 0
-    entry.external_attr = 0o600 << 16
-    return entry
-
-
-def _write_content(dst: BinaryIO, content: Content) -> None:
-    """bytes and str in one write; an iterable of pieces in batches of about FLUSH_BYTES."""
-    if isinstance(content, bytes):
-        dst.write(content)
-        return
-    if isinstance(content, str):
-        dst.write(content.encode("utf-8"))
-        return
-    batch: list[bytes] = []
-    size = 0
-    for piece in content:
-        if isinstance(piece, str):
-            piece = piece.encode("utf-8")
-        batch.append(piece)
-        size += len(piece)
-        if size >= FLUSH_BYTES:
-            dst.write(b"".join(batch))
-            batch.clear()
-            size = 0
-    if batch:
-        dst.write(b"".join(batch))
