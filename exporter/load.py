@@ -422,7 +422,7 @@ def _read_header(section: str, header_row: int, header_cells: list, display: str
 
     A header is rejected when it repeats another or holds a control character.
     """
-    from .xlsxread import column_letters
+    from .cellref import column_letter
 
     names = _header_map(LIST_KEYS[section][0])
     columns: list[tuple[int, str, bool]] = []     # (index, key, is_extra)
@@ -434,7 +434,7 @@ def _read_header(section: str, header_row: int, header_cells: list, display: str
             continue
         key = _canonical(text, names)
         loc = Location(display, sheet=sheet, row=header_row, header=text,
-                       cell=f"{column_letters(idx)}{header_row}" if sheet else None)
+                       cell=f"{column_letter(idx + 1)}{header_row}" if sheet else None)
         bad = find_control(text)
         if bad:
             shown = "".join("�" if find_control(ch) else ch for ch in text)    # never echo a control
@@ -452,7 +452,7 @@ def _read_header(section: str, header_row: int, header_cells: list, display: str
         columns.append((idx, key or text, key is None))
         source.headers[key or text] = text
         if sheet:
-            source.letters[key or text] = column_letters(idx)
+            source.letters[key or text] = column_letter(idx + 1)
     return source, columns, rejected
 
 
@@ -495,13 +495,13 @@ def _list_rows(rows_iter: Iterator[tuple[int, list]], close: Callable[[], None],
 def _check_unheaded_cells(cells: list, headed: set[int], file: str, sheet: str | None, row: int,
                           problems: Problems) -> None:
     """A value under an empty header would be silently lost: say where it is."""
-    from .xlsxread import column_letters
+    from .cellref import column_letter
 
     for idx, value in enumerate(cells):
         if idx not in headed and value not in (None, "") and str(value).strip():
             headed.add(idx)
-            problems.add(Location(file, sheet=sheet, row=row, cell=f"{column_letters(idx)}{row}"),
-                         f"第{column_letters(idx)}列没有表头，但这里有内容“{value}”",
+            problems.add(Location(file, sheet=sheet, row=row, cell=f"{column_letter(idx + 1)}{row}"),
+                         f"第{column_letter(idx + 1)}列没有表头，但这里有内容“{value}”",
                          "请给这一列写上表头（不认识的表头会作为附加列保留），或删除这些内容", "unheaded_column")
 
 

@@ -15,6 +15,8 @@ from decimal import Context
 from typing import Iterator
 from xml.etree import ElementTree as ET
 
+from .cellref import column_number
+
 NS = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 REL_NS = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
 PKG_REL = "{http://schemas.openxmlformats.org/package/2006/relationships}"
@@ -28,23 +30,6 @@ _CELL_REF = re.compile(r"([A-Z]+)(\d+)")
 
 class XlsxError(Exception):
     """The file is not a readable workbook, or the sheet does not exist."""
-
-
-def column_index(letters: str) -> int:
-    """``A`` → 0, ``AB`` → 27."""
-    n = 0
-    for ch in letters:
-        n = n * 26 + ord(ch) - 64
-    return n - 1
-
-
-def column_letters(index: int) -> str:
-    letters = ""
-    index += 1
-    while index:
-        index, rem = divmod(index - 1, 26)
-        letters = chr(65 + rem) + letters
-    return letters
 
 
 def _bare_code(code: str) -> str:
@@ -125,7 +110,7 @@ class Workbook:
                 values: list = []
                 for c in elem.iter(f"{NS}c"):
                     m = _CELL_REF.match(c.get("r", ""))
-                    col = column_index(m.group(1)) if m else len(values)
+                    col = column_number(m.group(1)) - 1 if m else len(values)
                     while len(values) < col:
                         values.append(None)
                     values.append(self._value(c))

@@ -8,14 +8,17 @@ every other character becomes a decimal reference, 名 → ``&#21517;``) and
 serialised every other part as UTF-8.  The list rows, which exporter always
 wrote itself, are UTF-8 (see :mod:`exporter.render.excel_rows`).
 
-No imports beyond the standard library's ``re``: importing openpyxl cost
-~0.2 s per workbook, xml.sax another ~20 ms (it pulls in urllib).
+No imports beyond the standard library's ``re`` and :mod:`exporter.cellref`:
+importing openpyxl cost ~0.2 s per workbook, xml.sax another ~20 ms (it
+pulls in urllib).
 """
 
 from __future__ import annotations
 
 import re
 from datetime import date, datetime
+
+from exporter import cellref
 
 ILLEGAL_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 """Characters XML 1.0 cannot carry (openpyxl refused them in cells; the model never has them)."""
@@ -81,22 +84,10 @@ MAX_COLUMN = 16384
 
 
 def column_letter(n: int) -> str:
-    """1 → A, 27 → AA."""
+    """1 → A, 27 → AA; a column past the sheet's last (XFD) is refused, as openpyxl refused it."""
     if not 1 <= n <= MAX_COLUMN:
         raise ValueError(f"column {n} is outside a sheet's 1–{MAX_COLUMN}")
-    letters = ""
-    while n:
-        n, rest = divmod(n - 1, 26)
-        letters = chr(65 + rest) + letters
-    return letters
-
-
-def column_number(letters: str) -> int:
-    """A → 1, AA → 27."""
-    n = 0
-    for ch in letters:
-        n = n * 26 + ord(ch) - 64
-    return n
+    return cellref.column_letter(n)
 
 
 _CELL = re.compile(r"^\$?([A-Z]{1,3})\$?(\d+)$")
@@ -107,7 +98,7 @@ def row_and_column(ref: str) -> tuple[int, int]:
     match = _CELL.match(ref.upper())
     if not match:
         raise ValueError(f"not a cell reference: {ref!r}")
-    return int(match.group(2)), column_number(match.group(1))
+    return int(match.group(2)), cellref.column_number(match.group(1))
 
 
 def quote_sheetname(name: str) -> str:
