@@ -552,13 +552,31 @@ def test_outline_lists_the_parts_and_their_sections(pdf_path, meeting):
 
 
 def test_same_input_gives_the_same_bytes_and_leaves_reportlab_settings_alone(meeting):
-    before = rl_config.invariant
+    before = (rl_config.invariant, rl_config.useA85)
     first = render_bytes(meeting)
     second = render_bytes(meeting)
     assert first == second
-    assert rl_config.invariant == before
+    assert (rl_config.invariant, rl_config.useA85) == before
     changed = render_bytes(meeting.model_copy(update={"sample": False}))
     assert changed != first
+
+
+def test_streams_are_flate_compressed_binary_without_an_ascii85_layer(pdf_path):
+    """ASCII85 would make the mailed file a quarter larger than its compressed content."""
+    reader = pypdf.PdfReader(pdf_path)
+    filters = []
+    for number in range(1, len(reader.xref_objStm) + max(reader.trailer["/Size"], 1)):
+        try:
+            obj = reader.get_object(number)
+        except Exception:  # noqa: BLE001 - free or missing object numbers
+            continue
+        if isinstance(obj, pypdf.generic.StreamObject):
+            found = obj.get("/Filter")
+            filters.append(tuple(found) if isinstance(found, list) else (found,))
+    assert len(filters) > 10                                   # pages, fonts, forms, the chart
+    assert set(filters) == {("/FlateDecode",)}
+    assert b"ASCII85Decode" not in pdf_path.read_bytes()
+    assert "内部资料" in reader.pages[0].extract_text()        # the content decodes as before
 
 
 # --- large lists -------------------------------------------------------------------------------

@@ -1,7 +1,7 @@
 """The PDF renderer's shortcuts around ReportLab give exactly what ReportLab would.
 
 Each shortcut (a faster face parse, a lazily filled character map, a
-faster ASCII85, per-document text encoding, tables split without copying,
+per-document text encoding, tables split without copying,
 one-run text without routing) is checked against the ReportLab code or the
 earlier code it replaces, so the PDF stays byte for byte the same; the
 whole document is compared too, rendered once with ReportLab's own face
@@ -20,7 +20,6 @@ from pathlib import Path
 
 import pytest
 import reportlab
-from reportlab.lib.rl_accel import _py_asciiBase85Encode
 from reportlab.pdfbase import pdfdoc, pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFontFace
 from reportlab.pdfgen.canvas import Canvas
@@ -31,7 +30,6 @@ from exporter.render.pdf_cmap import LazyCmap
 from exporter.render.pdf_face import QuickFace
 from exporter.render.pdf_fonts import PdfFaces
 from exporter.render.pdf_parts import TABLE, fit_columns
-from exporter.render.pdf_streams import ascii85, fast_ascii85
 from exporter.render.pdf_table import Column, PagedTable
 from exporter.render.pdf_textout import _ESCAPE, TextWriter, pdf_number
 
@@ -107,24 +105,6 @@ def _digest(parser: str, tmp_path: Path) -> str:
 
 def test_the_summary_is_the_same_with_reportlabs_own_face_parse(tmp_path):
     assert _digest("quick", tmp_path) == _digest("reportlab", tmp_path)
-
-
-# --- ASCII85 ------------------------------------------------------------------------------
-
-def test_ascii85_is_reportlabs_encoding():
-    rng = random.Random(85)
-    for n in [*range(0, 24), 255, 256, 1001, 4096]:
-        for _ in range(8):
-            data = bytes(rng.choice([0, 0, 0, 1, 255, rng.randrange(256)]) for _ in range(n))
-            assert ascii85(data) == _py_asciiBase85Encode(data), data
-    assert ascii85("text (str)") == _py_asciiBase85Encode("text (str)")
-
-
-def test_fast_ascii85_is_used_only_while_a_document_is_written():
-    before = pdfdoc.asciiBase85Encode
-    with fast_ascii85():
-        assert pdfdoc.asciiBase85Encode in (ascii85, before)
-    assert pdfdoc.asciiBase85Encode is before
 
 
 # --- text operators ---------------------------------------------------------------------------

@@ -40,7 +40,7 @@ from exporter.model import Meeting
 from exporter.render.pdf_fonts import PdfFaces
 from exporter.render.pdf_marks import glyph_outlines
 from exporter.render.pdf_parts import SummaryParts
-from exporter.render.pdf_streams import fast_ascii85
+from exporter.render.pdf_streams import binary_streams
 from exporter.render.pdf_text import EM_BOTTOM, EM_TOP
 from exporter.render.pdf_textout import TextWriter
 from exporter.text import format_date
@@ -60,7 +60,7 @@ def render(meeting: Meeting, fonts: FontSet, out: BinaryIO) -> None:
         faces = PdfFaces(fonts)
         story = SummaryParts(meeting, faces).story()
         doc = _SummaryDoc(out, meeting, faces)
-        with fast_ascii85():
+        with binary_streams():
             doc.build(story)
 
 
