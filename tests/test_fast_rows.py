@@ -47,8 +47,13 @@ def _code(body: str) -> str:
     return body + credit_code_check_char(body)
 
 
-codes = st.one_of(st.sampled_from([_code("91140100ECHB3B430"), _code("91140100ECHB3B430").lower(),
-                                   "91140100ECHB3B4300", "ABC", ""]), cells)
+_VALID_CODE = _code("91140100ECHB3B430")
+codes = st.one_of(st.sampled_from([_VALID_CODE, _VALID_CODE.lower(), f" {_VALID_CODE}\t", _VALID_CODE[:17] + "0",
+                                   _VALID_CODE.replace("0", "O"), _VALID_CODE.replace("1", "１"),
+                                   _VALID_CODE[:17] + "ß", _VALID_CODE + "X", "ABC", "", "  "]),
+                  st.text(alphabet="0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcıß ", min_size=17, max_size=19),
+                  st.text(alphabet="0123456789ABCDEHJKLMNPQRTUWXY", min_size=17, max_size=17).map(_code),
+                  cells)
 numbers = st.one_of(st.sampled_from(["12", "1,200", "12.5%", "12％", "一百", "3万", " 7 ", "NaN", "1e3"]),
                     st.integers(-10, 10**9), st.floats(allow_nan=True, allow_infinity=True), st.booleans())
 dates = st.one_of(st.sampled_from(["2024-12-31", "2024年3月11日", "2024-02-30", "明年"]),
@@ -125,6 +130,47 @@ def test_row_tuples_have_exactly_the_models_fields():
     """A field added to the model but not to its row tuple would be dropped from every document."""
     assert list(AwardeeRow._fields) == list(Awardee.model_fields)
     assert list(TargetRow._fields) == list(Target.model_fields)
+
+
+def _model_code(value):
+    try:
+        return ("ok", Awardee.model_validate({"name": "甲", "category": "企业", "award": "奖",
+                                              "credit_code": value}).credit_code)
+    except ValidationError:
+        return ("rejected", None)
+
+
+def _fast_code(value):
+    row = fast_awardee({"name": "甲", "category": "企业", "award": "奖", "credit_code": value})
+    return ("ok", row.credit_code) if row is not None else None
+
+
+CODE_TAKEN = []
+
+
+@SETTINGS
+@given(codes)
+@example(_VALID_CODE[:17] + "0")                # a wrong check character
+@example(f" {_VALID_CODE.lower()} ")
+@example(_VALID_CODE.replace("0", "O"))
+def test_credit_code_fast_path_agrees_with_the_model(value):
+    fast = _fast_code(value)
+    if fast is not None:
+        CODE_TAKEN.append(value)
+        assert fast == _model_code(value)
+
+
+def test_the_credit_code_property_compared_valid_codes():
+    assert len(CODE_TAKEN) >= 20 and any(v and v.strip() != v for v in CODE_TAKEN if isinstance(v, str))
+
+
+def test_rows_of_one_list_share_their_extra_column_names():
+    """100,000 rows keep one tuple of column names between them, not one each."""
+    rows = [fast_awardee({"name": f"甲{i}公司", "category": "企业", "award": "优秀企业",
+                          "extra": {"推荐部门": f"部门{i % 3}", "备用": ""}}) for i in range(3)]
+    assert [dict(r.extra) for r in rows][2] == {"推荐部门": "部门2", "备用": ""}
+    first = tuple.__getitem__(rows[0].extra, 0)
+    assert all(tuple.__getitem__(r.extra, 0) is first for r in rows)
 
 
 def test_the_fast_path_takes_the_usual_rows():
