@@ -475,8 +475,12 @@ def _fast_optional(value: Any) -> str | None:
     return None if value is None else _fast_text(value)
 
 
+_ABSENT = object()
+"""A row without an ``extra`` key (``extra: null`` is not that: the model rejects it)."""
+
+
 def _fast_extra(value: Any) -> Mapping[str, str]:
-    if value is None:
+    if value is _ABSENT:
         return _NO_EXTRA
     if value.__class__ is not dict:
         raise _Invalid
@@ -544,7 +548,7 @@ def fast_awardee(raw: Any) -> AwardeeRow | None:
     try:
         return AwardeeRow(_fast_no(get("no")), _fast_name(get("name")), sys.intern(_fast_name(get("category"))),
                           sys.intern(_fast_name(get("award"))), _shared(_fast_optional(get("park"))),
-                          _fast_code(get("credit_code")), _fast_optional(get("note")), _fast_extra(get("extra")))
+                          _fast_code(get("credit_code")), _fast_optional(get("note")), _fast_extra(get("extra", _ABSENT)))
     except _Invalid:
         return None
 
@@ -562,7 +566,7 @@ def fast_target(raw: Any) -> TargetRow | None:
         return TargetRow(_fast_no(get("no")), sys.intern(_fast_name(get("unit"))),
                          sys.intern(_fast_name(get("unit_type"))), sys.intern(_fast_name(get("indicator"))),
                          _fast_value(value), _shared(measure), _fast_date(get("deadline")),
-                         _fast_optional(get("owner")), _fast_optional(get("note")), _fast_extra(get("extra")))
+                         _fast_optional(get("owner")), _fast_optional(get("note")), _fast_extra(get("extra", _ABSENT)))
     except _Invalid:
         return None
 

@@ -95,8 +95,13 @@ def _model(record, compact, raw):
         return None
 
 
+_PLAIN_AWARDEE = {"name": "甲科技有限公司", "category": "企业", "award": "优秀企业"}
+
+
 @SETTINGS
 @given(awardee_rows)
+@example(dict(_PLAIN_AWARDEE, extra=None))              # YAML "extra:" with nothing after it
+@example(dict(_PLAIN_AWARDEE, extra={0: "x"}))          # a column name that is not text
 def test_awardee_fast_path_agrees_with_the_model(raw):
     fast = fast_awardee(dict(raw))
     if fast is not None:
@@ -114,6 +119,7 @@ _PLAIN_TARGET = {"unit": "东湖园区", "unit_type": "园区", "indicator": "�
 @example(dict(_PLAIN_TARGET, value=True))
 @example(dict(_PLAIN_TARGET, value="12%", measure=""))
 @example(dict(_PLAIN_TARGET, value=5, deadline=datetime(2024, 1, 2, 9)))
+@example(dict(_PLAIN_TARGET, value=5, extra=None))
 def test_target_fast_path_agrees_with_the_model(raw):
     fast = fast_target(dict(raw))
     if fast is not None:
