@@ -159,7 +159,7 @@ _CREDIT_WEIGHTS = (1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 2
 
 _CREDIT_VALUE = {c: i for i, c in enumerate(CREDIT_CODE_CHARS)}
 _CREDIT_CODE = re.compile(f"[{CREDIT_CODE_CHARS}]{{18}}")
-"""18 characters of the code's alphabet: the shape :func:`_check_credit_code` accepts, in one match."""
+"""18 characters of the code's alphabet: what :func:`_check_credit_code` checks first, in one match."""
 
 
 def credit_code_check_char(first17: str) -> str:
@@ -172,6 +172,8 @@ def _check_credit_code(value: str | None) -> str | None:
     if not value:
         return None
     code = value.strip().upper()
+    if _CREDIT_CODE.fullmatch(code) and code[17] == credit_code_check_char(code):
+        return code                                     # the usual case, in one match
     if len(code) != 18:
         raise PydanticCustomError("credit_code", "统一社会信用代码应为18位，“{code}”是{n}位",
                                   {"code": code, "n": len(code)})
@@ -180,12 +182,10 @@ def _check_credit_code(value: str | None) -> str | None:
         raise PydanticCustomError(
             "credit_code", "统一社会信用代码“{code}”含不允许的字符“{ch}”（不用 I、O、Z、S、V）",
             {"code": code, "ch": wrong[0]})
-    want = credit_code_check_char(code[:17])
-    if code[17] != want:
-        raise PydanticCustomError(
-            "credit_code", "统一社会信用代码“{code}”校验位不对：按前17位应为“{want}”，请核对原始证照",
-            {"code": code, "want": want})
-    return code
+    # 18 characters of the alphabet that did not pass: the check character is wrong
+    raise PydanticCustomError(
+        "credit_code", "统一社会信用代码“{code}”校验位不对：按前17位应为“{want}”，请核对原始证照",
+        {"code": code, "want": credit_code_check_char(code[:17])})
 
 
 CreditCode = Annotated[str | None, BeforeValidator(_stringify_cell), AfterValidator(_check_credit_code)]
@@ -495,16 +495,12 @@ def _fast_extra(value: Any) -> Mapping[str, str]:
 
 def _fast_code(value: Any) -> str | None:
     """What ``CreditCode`` makes of a str; a code it would reject goes to the model for its wording."""
-    if value is None:
-        return None
-    if value.__class__ is not str:
+    if value is not None and value.__class__ is not str:
         raise _Invalid
-    if not value:
-        return None
-    code = value.strip().upper()
-    if _CREDIT_CODE.fullmatch(code) is None or code[17] != credit_code_check_char(code):
-        raise _Invalid
-    return code
+    try:
+        return _check_credit_code(value)
+    except PydanticCustomError:
+        raise _Invalid from None
 
 
 def _fast_value(value: Any) -> Decimal:
