@@ -140,11 +140,22 @@ def _write_csv(path: Path, header: list[str], rows: list[list[str]]) -> None:
         writer.writerows(rows)
 
 
+def _without_none(data):
+    """The dump without its empty (None) fields, as the example file leaves them out."""
+    if isinstance(data, dict):
+        return {k: _without_none(v) for k, v in data.items() if v is not None}
+    if isinstance(data, list):
+        return [_without_none(v) for v in data]
+    return data
+
+
 def base_document() -> dict:
     """The example meeting as plain data (its prose), lists left out."""
     from exporter.load import load_meeting
 
-    data = load_meeting(EXAMPLE).model_dump(mode="json", by_alias=True, exclude_none=True)
+    from exporter.model import to_data
+
+    data = _without_none(to_data(load_meeting(EXAMPLE), json=True))
     data["awards"].pop("list", None)
     data["targets"].pop("list", None)
     return data

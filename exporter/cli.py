@@ -161,7 +161,7 @@ def validate(
 @app.command()
 def schema() -> None:
     """输出会议文件格式的 JSON Schema（供编辑器补全和校验 meeting.yaml）。"""
-    from .model import json_schema
+    from .schema import json_schema
 
     typer.echo(json.dumps(json_schema(), ensure_ascii=False, indent=2))
 
@@ -200,9 +200,10 @@ def _meeting_text(path: Path) -> str:
     """All text of a meeting and its lists; the raw file's text when it does not validate."""
     from .errors import Problems
     from .load import _walk_text, load, read_document
+    from .model import to_data
 
     try:
-        data = load(path).meeting.model_dump(by_alias=True, mode="json")
+        data = to_data(load(path).meeting, json=True)
     except InputError:
         problems = Problems()
         parsed = read_document(path, problems)

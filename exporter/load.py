@@ -25,8 +25,6 @@ from pathlib import Path
 import sys
 from typing import Any, Callable, Iterator
 
-from pydantic import BaseModel, ValidationError
-
 from . import model
 from .errors import InputError, Location, Problem, Problems
 from .text import classifier_for, find_control
@@ -531,8 +529,12 @@ def _inline_rows(section: str, rows: list, locator: Locator, problems: Problems)
 # --- validation errors → problems ---------------------------------------------------
 
 def _annotation_at(loc: tuple) -> type | None:
-    """The model class that owns the last key of ``loc`` (for 'closest valid key')."""
-    current: Any = Meeting
+    """The schema class that owns the last key of ``loc`` (for 'closest valid key')."""
+    from pydantic import BaseModel
+
+    from . import schema
+
+    current: Any = schema.Meeting
     for step in loc:
         current = _unwrap(current)
         if isinstance(step, int) or current is None:
@@ -565,12 +567,16 @@ def _unwrap(tp: Any) -> Any:
 
 
 def _valid_keys(loc: tuple) -> list[str]:
+    from pydantic import BaseModel
+
+    from . import schema
+
     owner = _annotation_at(loc[:-1] + ("__none__",))
     if owner is None or not (isinstance(owner, type) and issubclass(owner, BaseModel)):
         return []
     keys = [f.alias or name for name, f in owner.model_fields.items()]
-    if owner in (model.Awardee, model.Target):
-        keys += list((AWARDEE_HEADERS if owner is model.Awardee else TARGET_HEADERS).values())
+    if owner in (schema.Awardee, schema.Target):
+        keys += list((AWARDEE_HEADERS if owner is schema.Awardee else TARGET_HEADERS).values())
     return keys
 
 
@@ -688,8 +694,7 @@ class GlyphCheck:
 def check_rows(section: str, rows: typing.Iterable, glyphs: GlyphCheck, locator: Locator,
                problems: Problems) -> CheckedList:
     """Validate each row as it comes (序号 defaults to its position), keep it as a row tuple."""
-    record, compact, fast = (model.Awardee, model.compact_awardee, model.fast_awardee) if section == "awards" \
-        else (model.Target, model.compact_target, model.fast_target)
+    fast = model.fast_awardee if section == "awards" else model.fast_target
     names = CHECKED_COLUMNS[section]
     checked = CheckedList(model.Rows(), {k: [] for k in names}, [])
     for i, raw in enumerate(rows, start=0):
@@ -705,12 +710,25 @@ def check_rows(section: str, rows: typing.Iterable, glyphs: GlyphCheck, locator:
         if row is not None:
             checked.rows.append(row)
             continue
-        try:
-            checked.rows.append(compact(record.model_validate(raw)))
-        except ValidationError as exc:
-            checked.errors.extend(dict(err, loc=(section, "list", i, *err["loc"]))
-                                  for err in exc.errors(include_url=False))
+        row, errors = _schema_row(section, raw)
+        if row is not None:
+            checked.rows.append(row)
+        checked.errors.extend(dict(err, loc=(section, "list", i, *err["loc"])) for err in errors)
     return checked
+
+
+def _schema_row(section: str, raw: Any) -> tuple[tuple | None, list[dict]]:
+    """A row the fast path stepped aside for, validated by the schema: (row, []) or (None, its errors)."""
+    from pydantic import ValidationError
+
+    from . import schema
+
+    record, compact = (schema.Awardee, schema.compact_awardee) if section == "awards" \
+        else (schema.Target, schema.compact_target)
+    try:
+        return compact(record.model_validate(raw)), []
+    except ValidationError as exc:
+        return None, exc.errors(include_url=False)
 
 
 def _check_row_glyphs(section: str, i: int, raw: dict, glyphs: GlyphCheck, locator: Locator,
@@ -884,14 +902,25 @@ def load(path: str | Path, *, fonts=None) -> Loaded:
     check_lists({s: _expected(data, s) for s in LIST_KEYS}, lists, locator, problems)
     problems.items.extend(glyph_problems.items)
     errors = [err for checked in lists.values() for err in checked.errors]
-    meeting = None
-    try:
-        meeting = Meeting.model_validate(data)
-    except ValidationError as exc:
-        errors.extend(exc.errors(include_url=False))
+    meeting = model.from_data(data) if not errors else None
+    if meeting is None:
+        meeting, schema_errors = _schema_meeting(data)
+        errors.extend(schema_errors)
     _validation_problems(errors, locator, problems)
     problems.raise_if_any()
     return Loaded(meeting, path, inputs)
+
+
+def _schema_meeting(data: dict) -> tuple[Meeting | None, list[dict]]:
+    """The meeting the fast path stepped aside for, validated by the schema: (meeting, []) or (None, errors)."""
+    from pydantic import ValidationError
+
+    from . import schema
+
+    try:
+        return schema.validate(data), []
+    except ValidationError as exc:
+        return None, exc.errors(include_url=False)
 
 
 def _list_rows_of(section: str, data: dict, path: Path, locator: Locator, problems: Problems,

@@ -22,16 +22,15 @@ from exporter.errors import InputError
 from exporter.fonts import resolve_fonts
 from exporter.load import load
 from exporter.model import (
-    Awardee,
     AwardeeRow,
-    Target,
     TargetRow,
-    compact_awardee,
-    compact_target,
     credit_code_check_char,
     fast_awardee,
     fast_target,
+    to_data,
+    to_json,
 )
+from exporter.schema import Awardee, Target, compact_awardee, compact_target
 
 SETTINGS = settings(max_examples=600, suppress_health_check=[HealthCheck.too_slow], deadline=None)
 
@@ -250,9 +249,9 @@ awards:
 def test_rows_dump_as_the_record_models_did():
     """What hashes a dump (the PDF's file identifier) sees the same data as before rows were tuples."""
     meeting = load(Path(__file__).resolve().parents[1] / "data" / "example" / "meeting.yaml").meeting
-    plain = meeting.model_dump(by_alias=True)["targets"]["list"][0]
-    as_json = meeting.model_dump(by_alias=True, mode="json")["targets"]["list"][0]
+    plain = to_data(meeting)["targets"]["list"][0]
+    as_json = to_data(meeting, json=True)["targets"]["list"][0]
     assert plain["value"] == 25 and type(plain["value"]) is int and plain["deadline"] == "2024-12-31"
     assert type(as_json["value"]) is float and as_json["extra"] == {"考核权重": "10"}
-    assert '"value":25.0' in meeting.model_dump_json(by_alias=True)
+    assert '"value":25.0' in to_json(meeting)
 

@@ -14,6 +14,7 @@ from hypothesis import strategies as hs
 
 from exporter.load import load_meeting
 from exporter.model import Item, Meeting, Person, Section
+from exporter.schema import validate
 from exporter import text
 from exporter.render import prose, word_body
 from exporter.text import NO_LINE_START
@@ -29,7 +30,7 @@ def example() -> Meeting:
 def bare_meeting(**meeting) -> Meeting:
     """A meeting with only the required facts (plus what the test passes)."""
     info = {"title": "全市安全生产工作会议", "date": "2024-05-06", "venue": "市政府第一会议室", **meeting}
-    return Meeting.model_validate({"format": "meeting/1", "issuer": {"name": "某市人民政府办公室"},
+    return validate({"format": "meeting/1", "issuer": {"name": "某市人民政府办公室"},
                                    "meeting": info})
 
 
@@ -132,7 +133,7 @@ def test_article_orders_lead_agenda_speech_attendees_source(example):
 
 
 def test_a_decision_that_names_whom_it_honours_titles_the_list_in_its_own_words(example):
-    awards = example.awards.model_copy(update={"decision": "关于表彰2024年度安全生产先进集体和先进个人的决定"})
+    awards = example.awards.replace(**{"decision": "关于表彰2024年度安全生产先进集体和先进个人的决定"})
     assert prose.awards_attachment_title(awards) == "2024年度安全生产先进集体和先进个人名单"
 
 

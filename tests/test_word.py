@@ -27,7 +27,8 @@ from lxml import etree
 from exporter import layout
 from exporter.fonts import resolve_fonts
 from exporter.load import load_meeting
-from exporter.model import Awardee, Awards, Meeting
+from exporter.model import Awards, Meeting
+from exporter.schema import awardee, validate
 from exporter.render import excel, prose, word, word_body
 from exporter.text import NO_LINE_END, NO_LINE_START
 
@@ -273,11 +274,11 @@ def _workbook_numbers(meeting: Meeting, sheet: str, name_column: int) -> dict[st
 
 def test_rows_keep_their_list_number_when_grouped_by_category(fonts):
     """序号 is the row's place in the list, as in the workbook — not its place among the groups."""
-    rows = [Awardee(name=name, category=cat, award="先进") for name, cat in
+    rows = [awardee(name=name, category=cat, award="先进") for name, cat in
             (("甲公司", "企业"), ("乙局", "单位"), ("丙公司", "企业"), ("丁局", "单位"))]
-    m = Meeting.model_validate({"format": "meeting/1", "issuer": {"name": "某市人民政府办公室"},
+    m = validate({"format": "meeting/1", "issuer": {"name": "某市人民政府办公室"},
                                 "meeting": {"title": "全市表彰大会", "date": "2024-05-06", "venue": "市会堂"}})
-    m = m.model_copy(update={"awards": Awards(decision="关于表彰先进的决定", list=rows)})
+    m = m.replace(**{"awards": Awards(decision="关于表彰先进的决定", rows=rows)})
     d = Document(io.BytesIO(render_bytes(m, fonts)))
     assert _awards_numbers(d) == {"甲公司": "1", "丙公司": "3", "乙局": "2", "丁局": "4"}
     assert {k: str(v) for k, v in _workbook_numbers(m, "表彰名单", 1).items()} == _awards_numbers(d)
@@ -299,9 +300,9 @@ def test_the_inputs_own_numbers_are_printed_in_briefing_and_workbook(fonts, tmp_
     printed = _awards_numbers(Document(io.BytesIO(render_bytes(m, fonts))))
     assert printed == {a.name: str(no) for a, no in zip(m.awards.rows, given)}
     assert _workbook_numbers(m, "表彰名单", 1) == {a.name: no for a, no in zip(m.awards.rows, given)}
-    targets = m.targets.model_copy(update={"rows": [t._replace(no=500 - i)
+    targets = m.targets.replace(**{"rows": [t._replace(no=500 - i)
                                                     for i, t in enumerate(m.targets.rows)]})
-    d = Document(io.BytesIO(render_bytes(m.model_copy(update={"targets": targets}), fonts)))
+    d = Document(io.BytesIO(render_bytes(m.replace(**{"targets": targets}), fonts)))
     numbers = [r[0] for r in _table_texts(d.tables[1])[1:] if len(r) > 1]
     assert numbers == [str(t.no) for rows in targets.units().values() for t in rows]
 
@@ -357,7 +358,7 @@ def test_same_input_gives_the_same_bytes(meeting, fonts, docx_path):
 
 
 def test_meeting_without_optional_facts_is_a_short_clean_briefing(fonts):
-    m = Meeting.model_validate({"format": "meeting/1", "issuer": {"name": "某市人民政府办公室"},
+    m = validate({"format": "meeting/1", "issuer": {"name": "某市人民政府办公室"},
                                 "meeting": {"title": "全市安全生产工作会议", "date": "2024-05-06",
                                             "venue": "市政府第一会议室"}})
     d = Document(io.BytesIO(render_bytes(m, fonts)))
@@ -368,21 +369,21 @@ def test_meeting_without_optional_facts_is_a_short_clean_briefing(fonts):
 
 
 def test_long_briefing_name_shrinks_to_one_line(fonts, meeting):
-    m = meeting.model_copy(update={"briefing": meeting.briefing.model_copy(
-        update={"name": "山西转型综合改革示范区管理委员会工作简报"})})
+    m = meeting.replace(**{"briefing": meeting.briefing.replace(**{
+        "name": "山西转型综合改革示范区管理委员会工作简报"})})
     xml = word_body.masthead(m)[1]
     assert '<w:sz w:val="' in xml          # 18 characters of 小初 would not fit 156 mm
 
 
 def test_ten_thousand_awardees_build_in_about_a_second(meeting, fonts):
-    rows = [Awardee(no=i + 1, name=f"山西第{i + 1}号示范企业有限公司", category="企业" if i % 3 else "单位",
+    rows = [awardee(no=i + 1, name=f"山西第{i + 1}号示范企业有限公司", category="企业" if i % 3 else "单位",
                     award="高质量发展突出贡献企业", park=f"园区{i % 7}") for i in range(10_000)]
-    awards = Awards(decision=meeting.awards.decision, list=rows)
+    awards = Awards(decision=meeting.awards.decision, rows=rows)
     start = time.perf_counter()
     xml = word_body.awards_table(awards)
     table_s = time.perf_counter() - start
     assert xml.count("<w:tr>") == 10_000 + 3 and table_s < 2.0     # + header, 2 groups
-    big = meeting.model_copy(update={"awards": awards})
+    big = meeting.replace(**{"awards": awards})
     start = time.perf_counter()
     data = render_bytes(big, fonts)
     total_s = time.perf_counter() - start
@@ -518,8 +519,8 @@ def test_page_one_is_left_as_a_png_to_look_at(pdf_path):
 def test_end_block_that_no_longer_fits_moves_whole_to_a_new_page(meeting, fonts, tmp_path):
     """36 indicators fill page 10 too far for the block: it goes to page 11, alone, with no
     table row pushed after it and nothing under it."""
-    crowded = meeting.model_copy(update={"targets": meeting.targets.model_copy(
-        update={"rows": meeting.targets.rows[:36]})})
+    crowded = meeting.replace(**{"targets": meeting.targets.replace(**{
+        "rows": meeting.targets.rows[:36]})})
     path = tmp_path / "crowded.docx"
     path.write_bytes(render_bytes(crowded, fonts))
     with pdfplumber.open(convert(path, "pdf", tmp_path, fonts=fonts)) as pdf:
