@@ -203,7 +203,7 @@ def _meeting_text(path: Path) -> str:
     from .model import to_data
 
     try:
-        data = to_data(load(path).meeting, json=True)
+        data = to_data(load(path).meeting, for_json=True)
     except InputError:
         problems = Problems()
         parsed = read_document(path, problems)

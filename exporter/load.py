@@ -688,7 +688,8 @@ class GlyphCheck:
             return []
         new = set(text) - self.seen
         self.seen |= new
-        return sorted(self.fonts.missing("".join(new)))
+        # a control character or a lone surrogate is reported as such, never echoed
+        return sorted(ch for ch in self.fonts.missing("".join(new)) if not find_control(ch))
 
 
 def check_rows(section: str, rows: typing.Iterable, glyphs: GlyphCheck, locator: Locator,

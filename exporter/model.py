@@ -27,7 +27,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
-from typing import Any, Callable, NamedTuple
+from typing import Any, Callable, NamedTuple, Self
 
 from .text import find_control, format_date, fullwidth_punctuation, parse_date
 
@@ -116,7 +116,18 @@ _MAGNITUDES = "万亿千百"
 
 
 def to_decimal(value: Any) -> Decimal:
-    """Target values: numbers, or text with thousands separators and a trailing %."""
+    """Target values: numbers, or text with thousands separators and a trailing %; finite, under 10^100.
+
+    A value past that is a typo, and no document could print it (a float,
+    which the dump needs, ends at 1.8e308).
+    """
+    number = _decimal_of(value)
+    if not number.is_finite() or number.adjusted() >= 100:
+        raise FieldError("number", "“{value}”不是可用的数值，请检查是否多写了位数", {"value": value})
+    return number
+
+
+def _decimal_of(value: Any) -> Decimal:
     if isinstance(value, bool):
         raise FieldError("number", "应为数字")
     if isinstance(value, (int, Decimal)):
@@ -234,7 +245,7 @@ _date_text = _of_text(parse_date)
 
 
 def _date(value: Any) -> date:
-    """Text, or a spreadsheet's date cell (a datetime at midnight, or a date)."""
+    """What ``to_date`` makes of text, or of a spreadsheet's date cell (a datetime: its date; a date)."""
     if value.__class__ is datetime:
         return value.date()
     if value.__class__ is date:
@@ -316,7 +327,7 @@ def _specified(cls: type) -> type:
 class Record:
     """Base of every part: frozen, built by keyword."""
 
-    def replace(self, **changes: Any) -> Any:
+    def replace(self, **changes: Any) -> Self:
         """A copy with some fields changed (not checked again: for code and tests that vary a record)."""
         return dataclasses.replace(self, **changes)
 
@@ -433,10 +444,6 @@ class TargetRow(NamedTuple):
     owner: str | None
     note: str | None
     extra: Mapping[str, str]
-
-
-Awardee = AwardeeRow
-Target = TargetRow
 
 
 class Extra(tuple):
@@ -562,16 +569,17 @@ def _fast_text(value: Any) -> str:
         value = str(value)
     elif value.__class__ is not str:
         raise _Invalid
-    if find_control(value):
-        raise _Invalid
-    return fullwidth_punctuation(value.strip())
+    try:
+        return clean_text(value)
+    except FieldError:
+        raise _Invalid from None
 
 
 def _fast_name(value: Any) -> str:
-    text = _fast_text(value)
-    if not text:
-        raise _Invalid
-    return text
+    try:
+        return require_text(_fast_text(value))
+    except FieldError:
+        raise _Invalid from None
 
 
 def _fast_optional(value: Any) -> str | None:
@@ -608,12 +616,9 @@ def _fast_code(value: Any) -> str | None:
 
 def _fast_value(value: Any) -> Decimal:
     try:
-        number = to_decimal(value)
+        return to_decimal(value)
     except FieldError:
         raise _Invalid from None
-    if not number.is_finite():
-        raise _Invalid
-    return number
 
 
 def _fast_date(value: Any) -> date | None:
@@ -832,7 +837,7 @@ def from_data(data: Any) -> Meeting | None:
 
 # --- the record as data again (the dump, and the PDF's file identifier) ----------------
 
-def to_data(record: Any, *, json: bool = False) -> Any:
+def to_data(record: Any, *, for_json: bool = False) -> Any:
     """The record as plain data under its file keys, as ``model_dump(by_alias=True)`` made it before.
 
     Dates are ISO text, a target's value an int or a float (a float in
@@ -840,14 +845,14 @@ def to_data(record: Any, *, json: bool = False) -> Any:
     must get the same for unchanged data, release after release.
     """
     if isinstance(record, Record):
-        return {f.metadata.get("key", f.name): to_data(getattr(record, f.name), json=json)
+        return {f.metadata.get("key", f.name): to_data(getattr(record, f.name), for_json=for_json)
                 for f in dataclasses.fields(record)}
     if isinstance(record, tuple) and hasattr(record, "_asdict"):
-        return _row_data(record._asdict(), json)
+        return _row_data(record._asdict(), for_json)
     if isinstance(record, list):
-        return [to_data(v, json=json) for v in record]
+        return [to_data(v, for_json=for_json) for v in record]
     if isinstance(record, dict):
-        return {k: to_data(v, json=json) for k, v in record.items()}
+        return {k: to_data(v, for_json=for_json) for k, v in record.items()}
     if isinstance(record, date):
         return record.isoformat()
     return record
@@ -875,7 +880,7 @@ def to_json(record: Any) -> str:
     """
     import json
 
-    return _json_floats(json.dumps(to_data(record, json=True), ensure_ascii=False, separators=(",", ":")))
+    return _json_floats(json.dumps(to_data(record, for_json=True), ensure_ascii=False, separators=(",", ":")))
 
 
 _FLOAT_EXPONENT = re.compile(r'("(?:[^"\\]|\\.)*")|(-?\d+(?:\.\d+)?)e-(\d+)')

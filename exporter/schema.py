@@ -192,8 +192,6 @@ def _rows_of(row_type: type):
     def validate(value: Any, handler) -> Rows:
         if isinstance(value, Rows):
             return value
-        if isinstance(value, list):
-            value = [dict(r._asdict(), extra=dict(r.extra)) if isinstance(r, row_type) else r for r in value]
         return Rows(_COMPACT[row_type](r) for r in handler(value))
 
     return validate
@@ -319,13 +317,3 @@ def json_schema() -> dict[str, Any]:
         for key, cn in headers.items():
             row_props[key]["title"] = cn
     return schema
-
-
-def awardee(**fields: Any) -> AwardeeRow:
-    """One awardee validated from keyword fields, as a row (for code and tests that build a list)."""
-    return compact_awardee(Awardee(**fields))
-
-
-def target(**fields: Any) -> TargetRow:
-    """One target validated from keyword fields, as a row (see :func:`awardee`)."""
-    return compact_target(Target(**fields))

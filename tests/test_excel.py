@@ -26,7 +26,7 @@ import pytest
 from exporter.fonts import resolve_fonts
 from exporter.load import load_meeting
 from exporter.model import Meeting
-from exporter.schema import awardee
+from records import awardee
 from exporter.render.excel import render, render_list_template
 from exporter.text import display_width
 from lo import convert
@@ -66,7 +66,7 @@ def wb(data) -> openpyxl.Workbook:
 
 
 def with_awards(m: Meeting, **changes) -> Meeting:
-    return m.replace(**{"awards": m.awards.replace(**changes)})
+    return m.replace(awards=m.awards.replace(**changes))
 
 
 def many_awardees(m: Meeting, n: int) -> Meeting:
@@ -218,7 +218,7 @@ def test_overview_states_the_meeting_facts(wb, example):
 def test_a_long_title_breaks_before_ji_at_a_word_boundary(example):
     """The overview's title uses the briefing's rule: whole words, the break before 暨."""
     title = "临港经济开发区2025年安全生产工作会议暨第一季度安全形势分析会"
-    m = example.replace(**{"meeting": example.meeting.replace(**{"title": title})})
+    m = example.replace(meeting=example.meeting.replace(title=title))
     ws = read(rendered(m))["概况"]
     assert ws["A1"].value == "临港经济开发区2025年安全生产工作会议\n暨第一季度安全形势分析会"
     assert ws.row_dimensions[1].height >= 2 * 16
@@ -232,7 +232,7 @@ def test_sample_data_says_so_on_the_overview_and_every_printed_page(wb):
 
 
 def test_not_sample_no_sample_mark(example):
-    wb = read(rendered(example.replace(**{"sample": False})))
+    wb = read(rendered(example.replace(sample=False)))
     assert not any("样例" in str(c.value) for row in wb["概况"].iter_rows() for c in row)
     assert all(s.oddHeader.right.text is None for s in wb.worksheets)
 
@@ -343,7 +343,7 @@ def test_text_that_looks_like_a_formula_stays_text(example):
 
 
 def test_hostile_text_on_the_overview_stays_text(example):
-    m = example.replace(**{"meeting": example.meeting.replace(**{"venue": "=1+2"})})
+    m = example.replace(meeting=example.meeting.replace(venue="=1+2"))
     ws = read(rendered(m))["概况"]
     cell = find_cell(ws, "=1+2")
     assert cell.data_type == "s" and cell.quotePrefix
@@ -363,16 +363,16 @@ def test_document_properties_come_from_the_meeting(wb, example):
 
 
 def test_meeting_without_lists_is_just_the_overview(example):
-    wb = read(rendered(example.replace(**{"awards": None, "targets": None})))
+    wb = read(rendered(example.replace(awards=None, targets=None)))
     assert wb.sheetnames == ["概况"]
     assert find_cell(wb["概况"], "会议名称")
 
 
 def test_empty_lists_still_make_valid_tables(example):
-    m = example.replace(**{
-        "awards": example.awards.replace(**{"rows": [], "expected": None}),
-        "targets": example.targets.replace(**{"rows": [], "expected": None}),
-    })
+    m = example.replace(
+        awards=example.awards.replace(rows=[], expected=None),
+        targets=example.targets.replace(rows=[], expected=None),
+    )
     wb = read(rendered(m))
     assert wb.sheetnames == ["概况", "表彰名单", "目标责任"]
     (table,) = wb["表彰名单"].tables.values()

@@ -35,7 +35,7 @@ def example() -> Meeting:
 def with_names(m: Meeting, names: list[str]) -> Meeting:
     base = m.awards.rows
     rows = [base[i % len(base)]._replace(name=name, no=i + 1) for i, name in enumerate(names)]
-    return m.replace(**{"awards": m.awards.replace(**{"rows": rows, "expected": None})})
+    return m.replace(awards=m.awards.replace(rows=rows, expected=None))
 
 
 def test_rendering_a_workbook_imports_no_spreadsheet_library():

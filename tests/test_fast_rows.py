@@ -250,7 +250,7 @@ def test_rows_dump_as_the_record_models_did():
     """What hashes a dump (the PDF's file identifier) sees the same data as before rows were tuples."""
     meeting = load(Path(__file__).resolve().parents[1] / "data" / "example" / "meeting.yaml").meeting
     plain = to_data(meeting)["targets"]["list"][0]
-    as_json = to_data(meeting, json=True)["targets"]["list"][0]
+    as_json = to_data(meeting, for_json=True)["targets"]["list"][0]
     assert plain["value"] == 25 and type(plain["value"]) is int and plain["deadline"] == "2024-12-31"
     assert type(as_json["value"]) is float and as_json["extra"] == {"考核权重": "10"}
     assert '"value":25.0' in to_json(meeting)

@@ -138,8 +138,8 @@ def provoking_pdf() -> bytes:
     paragraphs = provoking_paragraphs()
     sections = [Section(heading=f"断行{i}", paragraphs=[p]) for i, p in enumerate(paragraphs, 1)]
     speech = Speech(speaker=meeting.meeting.speeches[0].speaker, sections=sections)
-    info = meeting.meeting.replace(**{"speeches": [speech]})
-    provoking = meeting.replace(**{"meeting": info, "awards": None, "targets": None})
+    info = meeting.meeting.replace(speeches=[speech])
+    provoking = meeting.replace(meeting=info, awards=None, targets=None)
     out = io.BytesIO()
     render(provoking, resolve_fonts(), out)
     (ROOT / "tests/artefacts").mkdir(parents=True, exist_ok=True)

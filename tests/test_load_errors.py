@@ -55,6 +55,8 @@ CASES = [
     ("space_duplicate.yaml", "space_duplicate.csv 第3行“名称”列", ["名称重复", "已在第2行出现"]),
     ("magnitude.yaml", "magnitude.yaml:11:57", ["“1,200.5万”不是数字", "把“万”写到计量单位"]),
     ("list_is_folder.yaml", "list_is_folder.yaml:10:9", ["是一个文件夹"]),
+    ("huge_value.yaml", "huge_value.yaml:11:61", ["不是可用的数值", "多写了位数"]),     # no float can hold it
+    ("surrogate.json", "surrogate.json:4:24", ["含有控制字符 U+D800（第6个字符）"]),  # a broken \u escape
 ]
 
 

@@ -29,7 +29,7 @@ from exporter.fonts import resolve_fonts
 from exporter.layout import PAGE, PAGE_NUMBER_PT, TITLE_PT, FontRole, mm_to_pt
 from exporter.load import load_meeting
 from exporter.model import Meeting
-from exporter.schema import awardee, target
+from records import awardee, target
 from exporter.render import prose
 from exporter.render.pdf import document_id, render
 from exporter.render.pdf_fonts import to_unicode_cmap
@@ -176,8 +176,8 @@ def test_markup_like_and_pdf_delimiter_characters_come_back_verbatim_and_long_na
     long = "山西" + "综合能源数字化智能制造装备" * 3 + "有限公司"
     extra = [awardee(name=odd, category="企业", award="科技创新先进企业", park="东湖园区"),
              awardee(name=long, category="企业", award="科技创新先进企业", park="东湖园区")]
-    awards = meeting.awards.replace(**{"rows": extra + list(meeting.awards.rows)})
-    data = render_bytes(meeting.replace(**{"awards": awards}))
+    awards = meeting.awards.replace(rows=extra + list(meeting.awards.rows))
+    data = render_bytes(meeting.replace(awards=awards))
     with pdfplumber.open(io.BytesIO(data)) as doc:
         whole = flat("".join(p.extract_text() for p in doc.pages))
         page = next(p for p in doc.pages if "研究院" in p.extract_text())
@@ -302,15 +302,15 @@ def test_sample_watermark_is_on_every_page_but_never_in_the_text(pdf_path, text)
 
 
 def test_no_sample_marks_without_sample(meeting):
-    data = render_bytes(meeting.replace(**{"sample": False}))
+    data = render_bytes(meeting.replace(sample=False))
     reader = pypdf.PdfReader(io.BytesIO(data))
     assert "样例" not in "".join(p.extract_text() for p in reader.pages[:1])
     assert all("/XObject" not in p["/Resources"] for p in reader.pages)
 
 
 def test_key_figures_compare_listed_with_declared_and_flag_a_difference_in_red(meeting, tmp_path):
-    awards = meeting.awards.replace(**{"expected": {"企业": 70, "单位": 23}})
-    data = render_bytes(meeting.replace(**{"awards": awards}))
+    awards = meeting.awards.replace(expected={"企业": 70, "单位": 23})
+    data = render_bytes(meeting.replace(awards=awards))
     with pdfplumber.open(io.BytesIO(data)) as doc:
         chars = [c for p in doc.pages[:3] for c in p.chars]
     joined = "".join(c["text"] for c in chars)
@@ -382,8 +382,8 @@ TITLES = {
 
 @pytest.mark.parametrize("title", TITLES)
 def test_a_long_title_breaks_between_words_into_an_even_shape(meeting, title):
-    info = meeting.meeting.replace(**{"title": title})
-    data = render_bytes(meeting.replace(**{"meeting": info, "awards": None, "targets": None}))
+    info = meeting.meeting.replace(title=title)
+    data = render_bytes(meeting.replace(meeting=info, awards=None, targets=None))
     with pdfplumber.open(io.BytesIO(data)) as doc:
         lines = lines_of(doc.pages[0], TITLE_PT)
     texts = ["".join(c["text"] for c in line) for line in lines]
@@ -435,8 +435,8 @@ def test_list_numbers_run_on_across_groups_as_in_the_briefing_and_workbook(layou
 def test_list_numbers_are_the_rows_own_numbers(meeting):
     """A list that brings its own 序号 (from 101) is printed with those numbers."""
     rows = [a._replace(no=100 + k) for k, a in enumerate(meeting.awards.rows[:30], 1)]
-    awards = meeting.awards.replace(**{"rows": rows, "expected": None})
-    data = render_bytes(meeting.replace(**{"awards": awards, "targets": None}))
+    awards = meeting.awards.replace(rows=rows, expected=None)
+    data = render_bytes(meeting.replace(awards=awards, targets=None))
     reader = pypdf.PdfReader(io.BytesIO(data))
     listed = "\n".join(p.extract_text(extraction_mode="layout") for p in reader.pages[2:])
     numbers = [no for no, name in numbered_rows(listed) if name in {a.name for a in rows}]
@@ -453,12 +453,10 @@ def test_key_figures_table_stays_whole_with_its_heading_and_the_chart_moves_alon
     """Shorter and shorter agendas slide 主要数据 up page 2: the table is never split from its
     heading, and the chart goes to the next page only when it does not fit under the table."""
     info = meeting.meeting
-    awards = meeting.awards.replace(**{"rows": meeting.awards.rows[:3] + meeting.awards.rows[-2:],
-                                               "expected": None})
+    awards = meeting.awards.replace(rows=meeting.awards.rows[:3] + meeting.awards.rows[-2:], expected=None)
     chart_alone = 0
     for k in range(len(info.agenda) + 1):
-        short = meeting.replace(**{"meeting": info.replace(**{"agenda": info.agenda[:k]}),
-                                           "awards": awards})
+        short = meeting.replace(meeting=info.replace(agenda=info.agenda[:k]), awards=awards)
         with pdfplumber.open(io.BytesIO(render_bytes(short))) as doc:
             heading = page_of(doc, "主要数据")
             for row in ("受表彰企业", "受表彰单位", "签订目标责任书的园区", "签订目标责任书的招商中心"):
@@ -481,8 +479,8 @@ def targets_of(meeting: Meeting, rows: list[tuple[str, str, str, int]]) -> Meeti
     """The meeting with only these (unit, unit type, indicator, value) targets."""
     targets = [target(unit=u, unit_type=t, indicator=i, value=Decimal(v), measure="起")
                for u, t, i, v in rows]
-    return meeting.replace(**{"awards": None, "targets": meeting.targets.replace(**{
-        "rows": targets, "expected": None})})
+    return meeting.replace(awards=None, targets=meeting.targets.replace(
+        rows=targets, expected=None))
 
 
 UNITS = [("东湖园区", "园区"), ("南山园区", "园区"), ("西岭园区", "园区"), ("新能源招商中心", "招商中心")]
@@ -558,7 +556,7 @@ def test_same_input_gives_the_same_bytes_and_leaves_reportlab_settings_alone(mee
     second = render_bytes(meeting)
     assert first == second
     assert (rl_config.invariant, rl_config.useA85) == before
-    changed = render_bytes(meeting.replace(**{"sample": False}))
+    changed = render_bytes(meeting.replace(sample=False))
     assert changed != first
 
 
@@ -590,8 +588,8 @@ def synthetic_meeting(meeting: Meeting, n: int) -> Meeting:
     expected = {}
     for r in rows:
         expected[r.category] = expected.get(r.category, 0) + 1
-    awards = meeting.awards.replace(**{"rows": rows, "expected": expected})
-    return meeting.replace(**{"awards": awards})
+    awards = meeting.awards.replace(rows=rows, expected=expected)
+    return meeting.replace(awards=awards)
 
 
 @pytest.mark.slow
@@ -627,8 +625,8 @@ def test_a_list_with_many_units_charts_the_twenty_largest_on_one_page(meeting):
     """A provincial list has hundreds of units: a bar per unit would not fit a page."""
     rows = [target(no=i + 1, unit=f"第{i + 1}园区", unit_type="园区", indicator="固定资产投资",
                    value=Decimal(i + 1), measure="亿元") for i in range(60)]
-    many = meeting.replace(**{"targets": meeting.targets.replace(**{
-        "rows": rows, "expected": None})})
+    many = meeting.replace(targets=meeting.targets.replace(
+        rows=rows, expected=None))
     data = render_bytes(many)
     with pdfplumber.open(io.BytesIO(data)) as pdf:
         text = "".join(page.extract_text() or "" for page in pdf.pages)

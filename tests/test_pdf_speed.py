@@ -245,7 +245,7 @@ def test_rendering_the_same_meeting_twice_in_one_process_gives_the_same_bytes():
     digests = set()
     for sample in (True, False, True):
         out = io.BytesIO()
-        render(meeting.replace(**{"sample": sample}), fonts, out)
+        render(meeting.replace(sample=sample), fonts, out)
         digests.add((sample, hashlib.sha256(out.getvalue()).hexdigest()))
     assert len(digests) == 2
 

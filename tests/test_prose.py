@@ -14,7 +14,7 @@ from hypothesis import strategies as hs
 
 from exporter.load import load_meeting
 from exporter.model import Item, Meeting, Person, Section
-from exporter.schema import validate
+from records import validate
 from exporter import text
 from exporter.render import prose, word_body
 from exporter.text import NO_LINE_START
@@ -133,7 +133,7 @@ def test_article_orders_lead_agenda_speech_attendees_source(example):
 
 
 def test_a_decision_that_names_whom_it_honours_titles_the_list_in_its_own_words(example):
-    awards = example.awards.replace(**{"decision": "关于表彰2024年度安全生产先进集体和先进个人的决定"})
+    awards = example.awards.replace(decision="关于表彰2024年度安全生产先进集体和先进个人的决定")
     assert prose.awards_attachment_title(awards) == "2024年度安全生产先进集体和先进个人名单"
 
 

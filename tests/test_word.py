@@ -28,7 +28,7 @@ from exporter import layout
 from exporter.fonts import resolve_fonts
 from exporter.load import load_meeting
 from exporter.model import Awards, Meeting
-from exporter.schema import awardee, validate
+from records import awardee, validate
 from exporter.render import excel, prose, word, word_body
 from exporter.text import NO_LINE_END, NO_LINE_START
 
@@ -278,7 +278,7 @@ def test_rows_keep_their_list_number_when_grouped_by_category(fonts):
             (("甲公司", "企业"), ("乙局", "单位"), ("丙公司", "企业"), ("丁局", "单位"))]
     m = validate({"format": "meeting/1", "issuer": {"name": "某市人民政府办公室"},
                                 "meeting": {"title": "全市表彰大会", "date": "2024-05-06", "venue": "市会堂"}})
-    m = m.replace(**{"awards": Awards(decision="关于表彰先进的决定", rows=rows)})
+    m = m.replace(awards=Awards(decision="关于表彰先进的决定", rows=rows))
     d = Document(io.BytesIO(render_bytes(m, fonts)))
     assert _awards_numbers(d) == {"甲公司": "1", "丙公司": "3", "乙局": "2", "丁局": "4"}
     assert {k: str(v) for k, v in _workbook_numbers(m, "表彰名单", 1).items()} == _awards_numbers(d)
@@ -300,9 +300,8 @@ def test_the_inputs_own_numbers_are_printed_in_briefing_and_workbook(fonts, tmp_
     printed = _awards_numbers(Document(io.BytesIO(render_bytes(m, fonts))))
     assert printed == {a.name: str(no) for a, no in zip(m.awards.rows, given)}
     assert _workbook_numbers(m, "表彰名单", 1) == {a.name: no for a, no in zip(m.awards.rows, given)}
-    targets = m.targets.replace(**{"rows": [t._replace(no=500 - i)
-                                                    for i, t in enumerate(m.targets.rows)]})
-    d = Document(io.BytesIO(render_bytes(m.replace(**{"targets": targets}), fonts)))
+    targets = m.targets.replace(rows=[t._replace(no=500 - i) for i, t in enumerate(m.targets.rows)])
+    d = Document(io.BytesIO(render_bytes(m.replace(targets=targets), fonts)))
     numbers = [r[0] for r in _table_texts(d.tables[1])[1:] if len(r) > 1]
     assert numbers == [str(t.no) for rows in targets.units().values() for t in rows]
 
@@ -369,8 +368,8 @@ def test_meeting_without_optional_facts_is_a_short_clean_briefing(fonts):
 
 
 def test_long_briefing_name_shrinks_to_one_line(fonts, meeting):
-    m = meeting.replace(**{"briefing": meeting.briefing.replace(**{
-        "name": "山西转型综合改革示范区管理委员会工作简报"})})
+    m = meeting.replace(briefing=meeting.briefing.replace(
+        name="山西转型综合改革示范区管理委员会工作简报"))
     xml = word_body.masthead(m)[1]
     assert '<w:sz w:val="' in xml          # 18 characters of 小初 would not fit 156 mm
 
@@ -383,7 +382,7 @@ def test_ten_thousand_awardees_build_in_about_a_second(meeting, fonts):
     xml = word_body.awards_table(awards)
     table_s = time.perf_counter() - start
     assert xml.count("<w:tr>") == 10_000 + 3 and table_s < 2.0     # + header, 2 groups
-    big = meeting.replace(**{"awards": awards})
+    big = meeting.replace(awards=awards)
     start = time.perf_counter()
     data = render_bytes(big, fonts)
     total_s = time.perf_counter() - start
@@ -519,8 +518,8 @@ def test_page_one_is_left_as_a_png_to_look_at(pdf_path):
 def test_end_block_that_no_longer_fits_moves_whole_to_a_new_page(meeting, fonts, tmp_path):
     """36 indicators fill page 10 too far for the block: it goes to page 11, alone, with no
     table row pushed after it and nothing under it."""
-    crowded = meeting.replace(**{"targets": meeting.targets.replace(**{
-        "rows": meeting.targets.rows[:36]})})
+    crowded = meeting.replace(targets=meeting.targets.replace(
+        rows=meeting.targets.rows[:36]))
     path = tmp_path / "crowded.docx"
     path.write_bytes(render_bytes(crowded, fonts))
     with pdfplumber.open(convert(path, "pdf", tmp_path, fonts=fonts)) as pdf:

@@ -33,7 +33,7 @@ def example() -> Meeting:
 def many_awardees(m: Meeting, n: int) -> Meeting:
     base = m.awards.rows
     rows = [base[i % len(base)]._replace(name=f"{base[i % len(base)].name}{i}", no=i + 1) for i in range(n)]
-    return m.replace(**{"awards": m.awards.replace(**{"rows": rows, "expected": None})})
+    return m.replace(awards=m.awards.replace(rows=rows, expected=None))
 
 
 def test_rendering_a_briefing_imports_no_document_library():

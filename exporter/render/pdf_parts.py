@@ -35,7 +35,7 @@ from exporter.layout import (
     FontRole,
     mm_to_pt,
 )
-from exporter.model import Awardee, Awards, Meeting, Person, Speech, Target, Targets
+from exporter.model import AwardeeRow, Awards, Meeting, Person, Speech, TargetRow, Targets
 from exporter.render import prose
 from exporter.render.pdf_fonts import PdfFaces
 from exporter.render.pdf_table import Column, PagedTable, TableLook
@@ -470,7 +470,7 @@ def decision_fact(awards: Awards) -> str:
     return f"{title}，由{person_fact(awards.announced_by)}宣读" if awards.announced_by else title
 
 
-def row_numbers(rows: Sequence[Awardee] | Sequence[Target]) -> dict[int, str]:
+def row_numbers(rows: Sequence[AwardeeRow] | Sequence[TargetRow]) -> dict[int, str]:
     """序号 of each row (by ``id``): its own ``no``, else its position in the whole list.
 
     The briefing and the workbook number the same way, so an awardee has

@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any, NamedTuple
 
 from exporter import layout
-from exporter.model import Awardee, Awards, Meeting, Target, Targets
+from exporter.model import AwardeeRow, Awards, Meeting, TargetRow, Targets
 from exporter.render import prose
 from exporter.render import word_styles as st
 from exporter.render.word_styles import xml_text as escape
@@ -131,7 +131,7 @@ CELL_PADDING = 2 * 85                     # left + right cell margin of the tabl
 TABLE_CHAR = st.chars(1, layout.TABLE_PT)
 CHUNK_ROWS = 256                          # table rows per piece handed to the package writer
 
-Row = Any                                 # an Awardee or a Target
+Row = Any                                 # an AwardeeRow or a TargetRow
 Cells = Callable[[Row], Sequence[str]]    # a row's cell texts, one per column
 Groups = Sequence[tuple[str, Sequence[Row]]]
 
@@ -281,7 +281,7 @@ def awards_table_chunks(awards: Awards) -> Iterator[bytes]:
         columns.append(Column("所属园区", st.TABLE_TEXT_CENTER, 8))
     places = unnumbered_places(awards.rows)
 
-    def cells(a: Awardee) -> tuple[str, ...]:
+    def cells(a: AwardeeRow) -> tuple[str, ...]:
         number = str(a.no) if a.no else places[id(a)]
         if has_park:
             return number, a.name, a.award, a.park or ""
@@ -297,7 +297,7 @@ def awards_table(awards: Awards) -> str:
     return b"".join(awards_table_chunks(awards)).decode()
 
 
-def unnumbered_places(rows: Sequence[Awardee | Target]) -> dict[int, str]:
+def unnumbered_places(rows: Sequence[AwardeeRow | TargetRow]) -> dict[int, str]:
     """The place in the list of each row without a ``no``, by ``id(row)``: its printed 序号.
 
     A row's 序号 is its own ``no``, else its place in the list.  The loader
@@ -310,7 +310,7 @@ def unnumbered_places(rows: Sequence[Awardee | Target]) -> dict[int, str]:
     return {id(row): str(place) for place, row in enumerate(rows, 1) if not row.no}
 
 
-def _owner_per_unit(units: dict[str, list[Target]]) -> dict[str, str] | None:
+def _owner_per_unit(units: dict[str, list[TargetRow]]) -> dict[str, str] | None:
     """Each unit's one 责任人, when every unit names exactly one (then it heads the group)."""
     owners = {}
     for unit, rows in units.items():
@@ -346,7 +346,7 @@ def targets_table_chunks(targets: Targets) -> Iterator[bytes]:
     columns += [Column(h, style, cap) for h, present, style, cap in optional if present]
     places = unnumbered_places(rows)
 
-    def cells(t: Target) -> list[str]:
+    def cells(t: TargetRow) -> list[str]:
         row = [str(t.no) if t.no else places[id(t)], t.indicator, f"{format_number(t.value)}{t.measure or ''}"]
         if show_deadline:
             row.append(format_date(t.deadline) if t.deadline else "")
