@@ -155,7 +155,7 @@ def base_document() -> dict:
 
     from exporter.model import to_data
 
-    data = _without_none(to_data(load_meeting(EXAMPLE), json=True))
+    data = _without_none(to_data(load_meeting(EXAMPLE), for_json=True))
     data["awards"].pop("list", None)
     data["targets"].pop("list", None)
     return data
