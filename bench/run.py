@@ -496,6 +496,9 @@ def evaluate(cases: dict[str, Case], sizes: list[int]) -> list[Target]:
 
     def ratio(title: str, ours: str, alt: str, limit: float) -> None:
         a, b = med(ours), med(alt)
+        if a is not None and b is None and (bound := stopped_bound(cases.get(alt), a, limit)):
+            out.append(Target(title, f"≤ {limit:g} ×", bound, True))
+            return
         if a is None or b is None:
             missing = ours if a is None else alt
             out.append(Target(title, f"≤ {limit:g} ×", "—" + _why_missing(cases, missing, None), None))
@@ -575,6 +578,25 @@ def ratio_interval(small: list[float], middle: list[float], large: list[float], 
     ratios.sort()
     lo, hi = ratios[int(0.05 * draws)], ratios[int(0.95 * draws) - 1]
     return f"; 90% interval {lo:.2f}–{hi:.2f} ×" if hi < math.inf else f"; 90% interval from {lo:.2f} ×, unbounded"
+
+
+def stopped_bound(alt: Case | None, ours: float, limit: float) -> str | None:
+    """The ratio's upper bound when the alternative was stopped (time or memory) before it finished.
+
+    A run stopped after s seconds would have taken at least s, so ours ÷ alt
+    is at most ours ÷ s.  If even that bound is within the limit, the target
+    is met whatever the alternative's real time; otherwise nothing is known
+    (None) and the target stays "not measured".
+    """
+    stopped = [r for r in (alt.runs if alt else []) if r.status in ("timeout", "memory")]
+    if not stopped or alt.ok_runs():
+        return None
+    at_least = max(r.seconds for r in stopped)
+    if ours / at_least > limit:
+        return None
+    why = next(r.detail for r in stopped if r.seconds == at_least)
+    return (f"≤ {ours / at_least:.2f} × ({ours:.2f} s / more than {at_least:.0f} s: {alt.name} {why}; "
+            f"a bound, the alternative did not finish)")
 
 
 def _why_missing(cases: dict[str, Case], name: str, value) -> str:

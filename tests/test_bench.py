@@ -156,3 +156,21 @@ def test_the_sizes_of_one_format_share_a_group(tmp_path):
     assert ["50/docx", "50/docx:docxtpl", "80/docx", "80/docx:docxtpl"] in groups
     assert ["50/pdf", "50/pdf:typst", "50/pdf:libreoffice", "80/pdf", "80/pdf:typst", "80/pdf:libreoffice"] in groups
     assert ["50/all", "80/all"] in groups
+
+
+def test_an_alternative_stopped_before_it_finished_bounds_the_ratio():
+    """Typst stopped at 6 GB after 152 s would have taken longer: 16 s ÷ 152 s is the most the ratio can be."""
+    import run as bench_run  # bench/run.py
+
+    typst = bench_run.Case("100000/pdf:typst", "Typst", ours="100000/pdf",
+                           runs=[bench_run.Run(151.7, 6007, "memory", "stopped: over 6000 MB")])
+    cases = {"100000/pdf": bench_run.Case("100000/pdf", "ours", runs=[bench_run.Run(16.4, 300, "ok")] * 5),
+             "100000/pdf:typst": typst}
+    [target] = [t for t in bench_run.evaluate(cases, [100000]) if t.name == "100,000 awardees, PDF vs Typst tables"]
+    assert (target.met, target.value.split(" (")[0]) == (True, "≤ 0.11 ×")
+    assert "more than 152 s" in target.value and "did not finish" in target.value
+    # a bound above the limit says nothing: still not measured
+    assert bench_run.stopped_bound(typst, 100.0, 0.6) is None
+    # an alternative that finished at least once is measured, not bounded
+    typst.runs.append(bench_run.Run(170.0, 5900, "ok"))
+    assert bench_run.stopped_bound(typst, 16.4, 0.6) is None
