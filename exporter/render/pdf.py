@@ -36,7 +36,7 @@ from reportlab.platypus.frames import Frame
 from exporter import __version__
 from exporter.fonts import FontSet
 from exporter.layout import PAGE, PAGE_NUMBER_INDENT_CHARS, PAGE_NUMBER_PT, FontRole, mm_to_pt
-from exporter.model import Meeting, to_json
+from exporter.model import Meeting, json_pieces
 from exporter.render.pdf_fonts import PdfFaces
 from exporter.render.pdf_marks import glyph_outlines
 from exporter.render.pdf_parts import SummaryParts
@@ -113,9 +113,10 @@ def document_id(meeting: Meeting) -> tuple[str, str]:
     """
     identity = "\n".join((meeting.issuer.name, meeting.meeting.title, meeting.meeting.date.isoformat()))
     permanent = hashlib.md5(identity.encode("utf-8"), usedforsecurity=False).hexdigest().upper()
-    version = hashlib.md5(to_json(meeting).encode("utf-8"),
-                          usedforsecurity=False).hexdigest().upper()
-    return permanent, version
+    version = hashlib.md5(usedforsecurity=False)
+    for piece in json_pieces(meeting):
+        version.update(piece.encode("utf-8"))
+    return permanent, version.hexdigest().upper()
 
 
 class _SummaryDoc(BaseDocTemplate):
