@@ -19,6 +19,7 @@ renderer gets the same, already correct string.
 from __future__ import annotations
 
 import dataclasses
+import json
 import operator
 import re
 import sys
@@ -192,19 +193,6 @@ class _Invalid(Exception):
     """The value is not plainly valid: let pydantic (:mod:`exporter.schema`) validate it and say why."""
 
 
-def _text(value: Any) -> str:
-    """What ``Text`` makes of a str (a list's cell may also be a number; the meeting's text may not)."""
-    if value.__class__ is not str:
-        raise _Invalid
-    return _fast_text(value)
-
-
-def _name(value: Any) -> str:
-    if value.__class__ is not str:
-        raise _Invalid
-    return _fast_name(value)
-
-
 def _optional(check: Callable[[Any], Any]) -> Callable[[Any], Any]:
     return lambda value: None if value is None else check(value)
 
@@ -227,10 +215,16 @@ def _int_in(low: int, high: int | None = None) -> Callable[[Any], int]:
     return checked
 
 
-def _of_text(check: Callable[[str], Any]) -> Callable[[Any], Any]:
-    """*check* on a str (its ValueError, a FieldError too, means: not plainly valid)."""
+def _of_text(check: Callable[[str], Any], *, cell: bool = False) -> Callable[[Any], Any]:
+    """*check* on a str (its ValueError, a FieldError too, means: not plainly valid).
+
+    A list's *cell* may also be an int, read as its digits (``CellText``);
+    text in the meeting file may not (``Text``).
+    """
     def checked(value: Any) -> Any:
-        if value.__class__ is not str:
+        if cell and value.__class__ is int:
+            value = str(value)
+        elif value.__class__ is not str:
             raise _Invalid
         try:
             return check(value)
@@ -240,6 +234,12 @@ def _of_text(check: Callable[[str], Any]) -> Callable[[Any], Any]:
     return checked
 
 
+def _clean_name(value: str) -> str:
+    return require_text(clean_text(value))
+
+
+_text = _of_text(clean_text)
+_name = _of_text(_clean_name)
 _time = _of_text(check_time)
 _date_text = _of_text(parse_date)
 
@@ -563,23 +563,9 @@ def _fast_no(value: Any) -> int | None:
     raise _Invalid
 
 
-def _fast_text(value: Any) -> str:
-    """What ``CellText`` makes of a str or an int (anything else: pydantic decides)."""
-    if value.__class__ is int:
-        value = str(value)
-    elif value.__class__ is not str:
-        raise _Invalid
-    try:
-        return clean_text(value)
-    except FieldError:
-        raise _Invalid from None
-
-
-def _fast_name(value: Any) -> str:
-    try:
-        return require_text(_fast_text(value))
-    except FieldError:
-        raise _Invalid from None
+_fast_text = _of_text(clean_text, cell=True)
+"""What ``CellText`` makes of a str or an int (anything else: pydantic decides)."""
+_fast_name = _of_text(_clean_name, cell=True)
 
 
 def _fast_optional(value: Any) -> str | None:
@@ -914,16 +900,8 @@ _ROWS_PER_PIECE = 1000
 """Rows encoded at once: one call of the C encoder for many, and never the whole list as dicts."""
 
 
-def _compact_json(value: Any) -> str:
-    global _ENCODER
-    if _ENCODER is None:
-        import json
-
-        _ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
-    return _ENCODER.encode(value)
-
-
-_ENCODER = None
+_compact_json = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+"""JSON as pydantic-core wrote it (no spaces, text as is); one encoder for every piece."""
 
 
 _FLOAT_EXPONENT = re.compile(r'("(?:[^"\\]|\\.)*")|(-?\d+(?:\.\d+)?)e-(\d+)')

@@ -1,4 +1,4 @@
-"""Records built in code, validated as the loader validates them (for tests that vary a list).
+"""List rows built in code, validated as the loader validates them (for tests that vary a list).
 
 The plain model's rows are tuples that trust their values; these go through
 the schema's checks first, so a test's row is one a file could have given.
@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from exporter import schema
-from exporter.model import AwardeeRow, Meeting, TargetRow
+from exporter.model import AwardeeRow, TargetRow
 
 
 def awardee(**fields: Any) -> AwardeeRow:
@@ -20,8 +20,3 @@ def awardee(**fields: Any) -> AwardeeRow:
 def target(**fields: Any) -> TargetRow:
     """One target from keyword fields, checked, as a row."""
     return schema.compact_target(schema.Target(**fields))
-
-
-def validate(data: dict) -> Meeting:
-    """A meeting from plain data (lists inline), checked."""
-    return schema.validate(data)

@@ -14,7 +14,7 @@ from hypothesis import strategies as hs
 
 from exporter.load import load_meeting
 from exporter.model import Item, Meeting, Person, Section
-from records import validate
+from exporter.schema import validate
 from exporter import text
 from exporter.render import prose, word_body
 from exporter.text import NO_LINE_START

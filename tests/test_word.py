@@ -28,7 +28,8 @@ from exporter import layout
 from exporter.fonts import resolve_fonts
 from exporter.load import load_meeting
 from exporter.model import Awards, Meeting
-from records import awardee, validate
+from exporter.schema import validate
+from records import awardee
 from exporter.render import excel, prose, word, word_body
 from exporter.text import NO_LINE_END, NO_LINE_START
 
