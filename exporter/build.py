@@ -17,12 +17,12 @@ import importlib.util
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
 from . import __version__
 from .errors import OutputError, UsageError, describe_os_error
-from .forked import Child, parallel_available
-from .load import Loaded, load
+from .forked import Child, Standby, parallel_available
+from .standby import hand_over, pdf_standby, worth_handing
 from .store import (
     MANIFEST,
     commit,
@@ -36,6 +36,9 @@ from .store import (
     sync_folder,
     write_atomic,
 )
+
+if TYPE_CHECKING:
+    from .load import Loaded
 
 
 @dataclass(frozen=True)
@@ -94,6 +97,7 @@ class BuildResult:
 
     source: Path
     folder: Path
+    meeting: object = None
     outputs: dict[str, Path] = field(default_factory=dict)
     rebuilt: bool = False
     unavailable: list[str] = field(default_factory=list)
@@ -151,18 +155,22 @@ def build(meeting_path: Path, *, formats: list[str], out_root: Path, ascii_names
         from .fonts import resolve_fonts
 
         fonts = resolve_fonts()
-    loaded = load(meeting_path, fonts=fonts)
-    return build_loaded(loaded, formats=formats, out_root=out_root, ascii_names=ascii_names,
-                        force=force, fonts=fonts, progress=progress)
+    with pdf_standby(formats) as standby:
+        from .load import load   # after the fork: the standby has no use for the loader (~30 ms)
+
+        loaded = load(meeting_path, fonts=fonts)
+        return build_loaded(loaded, formats=formats, out_root=out_root, ascii_names=ascii_names,
+                            force=force, fonts=fonts, progress=progress, standby=standby)
 
 
 def build_loaded(loaded: Loaded, *, formats: list[str], out_root: Path, ascii_names: bool = False,
-                 force: bool = False, fonts=None, progress: Callable[[str], None] | None = None
-                 ) -> BuildResult:
+                 force: bool = False, fonts=None, progress: Callable[[str], None] | None = None,
+                 standby: Standby | None = None) -> BuildResult:
+    """Write the documents of an already loaded meeting (*standby*: :mod:`exporter.standby`)."""
     meeting = loaded.meeting
     folder = meeting_folder(out_root, meeting.meeting.date, meeting.meeting.title, meeting.short_title,
                             ascii_names)
-    result = BuildResult(loaded.source, folder)
+    result = BuildResult(loaded.source, folder, meeting)
     available = []
     for key in formats:
         if not is_available(FORMATS[key]):
@@ -179,7 +187,7 @@ def build_loaded(loaded: Loaded, *, formats: list[str], out_root: Path, ascii_na
     try:
         folder.mkdir(parents=True, exist_ok=True)
         remove_stale_parts(folder)
-        staged = _render_all(meeting, fonts, available, names, folder, progress)
+        staged = _render_all(meeting, fonts, available, names, folder, progress, standby)
         for key, tmp in staged.items():
             commit(tmp, folder / names[key])
         outputs = {names[k]: {"sha256": sha256_file(folder / names[k]),
@@ -204,29 +212,36 @@ def _check_folder_is_ours(folder: Path, force: bool) -> None:
 
 
 def _render_all(meeting, fonts, formats: list[str], names: dict[str, str], folder: Path,
-                progress: Callable[[str], None] | None) -> dict[str, Path]:
+                progress: Callable[[str], None] | None, standby: Standby | None = None) -> dict[str, Path]:
     """Render every document to a staged temp file; on any failure remove them all.
 
     With two or more documents and a second core, the PDF (or the last
     format) is rendered in a forked child while this process renders the
     others (:mod:`exporter.forked`); the files are the same bytes either way.
+    A waiting *standby* renders the PDF if the meeting is small enough to
+    hand over, else it is dismissed.
     """
     staged: dict[str, Path] = {}
     child = None
     try:
-        if len(formats) > 1 and parallel_available():
-            forked = "pdf" if "pdf" in formats else formats[-1]
+        forked = _forked_format(formats)
+        if standby is not None:
+            if forked == "pdf" and worth_handing(meeting):
+                child = _hand_render(standby, meeting, fonts, folder / names[forked], staged)
+            else:
+                standby.stop()
+        if child is None and len(formats) > 1 and parallel_available():
             child = _fork_render(forked, meeting, fonts, folder / names[forked], staged)
-            if child is not None:
-                if progress:
-                    progress(names[forked])
-                formats = [k for k in formats if k != forked]
+        if child is not None:
+            if progress:
+                progress(names[forked])
+            formats = [k for k in formats if k != forked]
         for key in formats:
             if progress:
                 progress(names[key])
             with staged_file(folder / names[key]) as (tmp, fh):
                 staged[key] = tmp
-                _render_one(key, meeting, fonts, fh)
+                render_one(key, meeting, fonts, fh)
         if child is not None:
             child.join()          # an interrupt here still stops and reaps the child (below)
             child = None
@@ -239,6 +254,19 @@ def _render_all(meeting, fonts, formats: list[str], names: dict[str, str], folde
     return staged
 
 
+def _forked_format(formats: list[str]) -> str | None:
+    """The format a second process renders: the PDF, the slowest and the only one importing ReportLab."""
+    return "pdf" if "pdf" in formats else (formats[-1] if formats else None)
+
+
+def _hand_render(standby: Standby, meeting, fonts, target: Path, staged: dict[str, Path]) -> Standby:
+    """Give the standby child the meeting and a staged file for the PDF (:mod:`exporter.standby`)."""
+    with staged_file(target) as (tmp, fh):
+        staged["pdf"] = tmp
+        hand_over(standby, meeting, fonts, fh.fileno())
+    return standby
+
+
 def _fork_render(key: str, meeting, fonts, target: Path, staged: dict[str, Path]) -> Child | None:
     """Start rendering *key* in a forked child; None when the system cannot fork (render it here then).
 
@@ -247,7 +275,7 @@ def _fork_render(key: str, meeting, fonts, target: Path, staged: dict[str, Path]
     """
     with staged_file(target) as (tmp, fh):
         try:
-            child = Child(lambda: _render_one(key, meeting, fonts, fh, sync=True), keep_fds=[fh.fileno()])
+            child = Child(lambda: render_one(key, meeting, fonts, fh, sync=True), keep_fds=[fh.fileno()])
         except OSError:
             tmp.unlink(missing_ok=True)
             return None
@@ -255,7 +283,7 @@ def _fork_render(key: str, meeting, fonts, target: Path, staged: dict[str, Path]
     return child
 
 
-def _render_one(key: str, meeting, fonts, fh, sync: bool = False) -> None:
+def render_one(key: str, meeting, fonts, fh, sync: bool = False) -> None:
     """One renderer into one staged file (*sync*: the forked child, whose file the parent has closed)."""
     renderer(FORMATS[key])(meeting, fonts, fh)
     fh.flush()

@@ -467,6 +467,15 @@ class FontSet:
             cps = self._cps[role] = self._faces[role].codepoints()
         return cps
 
+    def read_coverage(self) -> None:
+        """Read every face's code points now rather than at the first character asked about.
+
+        For a process that has time now and will be in a hurry later: the
+        standby child that readies the PDF renderer (:mod:`exporter.standby`).
+        """
+        for role in self._search_order(FALLBACK_ROLE):
+            self._codepoints(role)
+
     def __repr__(self) -> str:
         inner = ", ".join(f"{r.value}={f.path.name}" for r, f in self._faces.items())
         return f"FontSet({inner})"

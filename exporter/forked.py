@@ -8,6 +8,13 @@ the model and the open staged file, so nothing is serialised or parsed
 twice.  The child reports failure through a pipe; the parent re-raises it,
 so an error in either half surfaces exactly as it would in a serial build.
 
+A :class:`Standby` child is forked earlier, before the meeting is loaded:
+it gets ready (imports ReportLab, ~0.1 s) on the second core while the
+parent loads, and is handed the loaded model and the open staged file
+afterwards.  The model crosses as a pickle and the file as its descriptor
+over a Unix socket, so the standby is for meetings of ordinary size: a long
+list pickles slower than the import it would hide (the caller decides).
+
 Only where ``os.fork`` exists and more than one CPU is available to this
 process; ``EXPORTER_JOBS=1`` turns it off (a machine short of memory: the
 child is a second process of about the parent's size).
@@ -18,8 +25,11 @@ from __future__ import annotations
 import os
 import pickle
 import signal
+import socket
+import struct
+import threading
 import traceback
-from typing import Callable, Iterable
+from typing import Any, Callable, Iterable
 
 
 class ChildFailed(RuntimeError):
@@ -80,6 +90,92 @@ class Child:
             raise _exception_from(report)
         if status != 0:
             raise ChildFailed(f"子进程异常退出（{_describe_status(status)}）")
+
+
+class Standby(Child):
+    """A forked child that runs *prepare* at once and ``work(*args, fh)`` when :meth:`hand` gives them.
+
+    Until then it waits on a Unix socket; the parent either hands it the
+    work or dismisses it with :meth:`stop`.  Should the parent die first, the
+    socket closes and the child leaves without doing anything.
+    """
+
+    def __init__(self, prepare: Callable[[], None], work: Callable[..., None]):
+        self._socket, theirs = socket.socketpair()
+        try:
+            super().__init__(lambda: _serve(theirs, prepare, work), keep_fds=[theirs.fileno()])
+        except OSError:
+            self._socket.close()
+            raise
+        finally:
+            theirs.close()
+        self.handed = False
+        self._sender: threading.Thread | None = None
+
+    def hand(self, args: tuple[Any, ...], fd: int) -> None:
+        """Give the waiting child its arguments (pickled) and the open file *fd* to write.
+
+        The descriptor goes at once; the pickle from a thread, because a
+        large one fills the socket's buffer and would hold this process up
+        until the child has finished getting ready.
+        """
+        payload = pickle.dumps(args, protocol=pickle.HIGHEST_PROTOCOL)
+        try:
+            socket.send_fds(self._socket, [_HEADER.pack(len(payload))], [fd])
+        except OSError:            # the child is gone (its preparation failed): its own error says why
+            self._socket.close()
+            self.join()
+            raise
+        self.handed = True
+        self._sender = threading.Thread(target=self._send, args=(payload,), name="standby-hand", daemon=True)
+        self._sender.start()
+
+    def _send(self, payload: bytes) -> None:
+        try:
+            self._socket.sendall(payload)
+        except OSError:            # the child died: join() reports how
+            pass
+        finally:
+            self._socket.close()
+
+    def join(self) -> None:
+        try:
+            super().join()
+        finally:
+            if self._sender is not None:
+                self._sender.join()       # the child has exited: the send is done or failed
+
+    def stop(self) -> None:
+        super().stop()                    # a child killed mid-send ends the send with EPIPE
+        self._socket.close()
+
+
+def _serve(sock: socket.socket, prepare: Callable[[], None], work: Callable[..., None]) -> None:
+    """The standby child: get ready, wait for the work, do it (or leave when the parent hung up)."""
+    prepare()
+    header, fds, _, _ = socket.recv_fds(sock, _HEADER.size, 1)
+    if not header:                              # the parent closed its end: not wanted
+        return
+    header += _receive(sock, _HEADER.size - len(header))
+    (size,) = _HEADER.unpack(header)
+    args = pickle.loads(_receive(sock, size))
+    sock.close()
+    with os.fdopen(fds[0], "wb") as fh:
+        work(*args, fh)
+
+
+_HEADER = struct.Struct("!Q")
+
+
+def _receive(sock: socket.socket, size: int) -> bytes:
+    chunks, left = [], size
+    while left:
+        chunk = sock.recv(min(left, 1 << 20))
+        if not chunk:
+            raise ChildFailed("父进程在交付任务时断开")
+        chunks.append(chunk)
+        left -= len(chunk)
+    return b"".join(chunks)
 
 
 def _close_inherited(keep: set[int]) -> None:

@@ -47,23 +47,12 @@ def test_forked_and_serial_builds_write_the_same_bytes(tmp_path, two_cores, monk
     assert len(forked_files) == 4 and forked_files == serial_files
 
 
-def test_a_failure_in_the_child_is_reported_and_leaves_the_old_outputs(tmp_path, two_cores, monkeypatch, capsys):
+def test_a_failure_in_the_child_is_reported_and_leaves_the_old_outputs(tmp_path, two_cores, request, capsys):
     assert _run(["build", str(EXAMPLE), "-o", str(tmp_path)]) == 0
     before = _files(tmp_path)
-    real = build_module.renderer
-
-    def failing_pdf(fmt):
-        if fmt.key != "pdf":
-            return real(fmt)
-
-        def render(meeting, fonts, fh):
-            fh.write(b"%PDF-1.4 half")
-            raise OutputError("磁盘已满（测试）")
-        return render
-
-    monkeypatch.setattr(build_module, "renderer", failing_pdf)
+    message = request.getfixturevalue("pdf_fails_half_written")
     assert _run(["build", str(EXAMPLE), "-o", str(tmp_path), "--force"]) == int(OutputError.exit_code)
-    assert "磁盘已满（测试）" in capsys.readouterr().err
+    assert message in capsys.readouterr().err
     assert _files(tmp_path) == before
     assert not list(tmp_path.rglob("*.part"))
 

@@ -4,7 +4,7 @@ One run of ``exporter run jobs.toml``:
 
 1. takes the lock (``flock`` on the lock file, non-blocking): a second run
    started while the first still works exits 75 at once and touches nothing;
-2. builds each meeting: :func:`exporter.build.build_loaded` skips the work
+2. builds each meeting: :func:`exporter.build.build` skips the work
    when the manifest says inputs, fonts and tool version are unchanged;
 3. mails each meeting's documents to the recipients that do not have this
    version yet.  ``delivered.json`` beside the manifest records the hashes
@@ -33,9 +33,8 @@ from datetime import datetime
 from pathlib import Path
 from typing import Callable, Iterator
 
-from ..build import FORMATS, BuildResult, build_loaded
+from ..build import FORMATS, BuildResult, build
 from ..errors import DeliveryError, ExitCode, ExporterError, LockedError, OutputError
-from ..load import load
 from ..store import manifest_bytes, write_atomic
 from . import mail as mailer
 from .config import JobSettings, MailSettings, address_of, load_job_config
@@ -58,14 +57,9 @@ class Built:
 def build_meeting(path: Path, *, out_root: Path, formats: list[str], ascii_names: bool = False,
                   fonts=None, force: bool = False, progress: Progress | None = None) -> Built:
     """Validate and build (or reuse, when current) in the folder ``exporter build`` uses."""
-    if fonts is None:
-        from ..fonts import resolve_fonts
-
-        fonts = resolve_fonts()
-    loaded = load(path, fonts=fonts)
-    result = build_loaded(loaded, formats=formats, out_root=out_root, ascii_names=ascii_names,
-                          force=force, fonts=fonts, progress=progress)
-    return Built(loaded.meeting, result)
+    result = build(path, formats=formats, out_root=out_root, ascii_names=ascii_names, force=force,
+                   fonts=fonts, progress=progress)
+    return Built(result.meeting, result)
 
 
 def attachments_of(result: BuildResult) -> list[mailer.Attachment]:
