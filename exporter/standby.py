@@ -33,8 +33,10 @@ from __future__ import annotations
 import sys
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
+from typing import TYPE_CHECKING
 
-from .forked import Standby, parallel_available
+if TYPE_CHECKING:     # imported when a standby is wanted: every command reads argv here first
+    from .forked import Standby
 
 __all__ = ["MAX_ROWS", "dismiss", "hand_over", "pdf_standby", "start_for", "worth_handing"]
 
@@ -77,10 +79,14 @@ def _builds_pdf(argv: Sequence[str]) -> bool:
 def _helps() -> bool:
     from importlib.util import find_spec
 
+    from .forked import parallel_available
+
     return PDF_MODULE not in sys.modules and parallel_available() and find_spec(PDF_MODULE) is not None
 
 
 def _fork() -> Standby | None:
+    from .forked import Standby
+
     try:
         return Standby(prepare=_prepare, work=_render)
     except OSError:              # cannot fork now: the build goes on without it
