@@ -82,6 +82,8 @@ def is_available(fmt: Format) -> bool:
 
     Importing the renderers (ReportLab above all) costs ~0.2 s; a cron run
     whose outputs are current must not pay it just to find nothing to do.
+    (``exporter build`` does pay it, on the second core and off its own
+    time, in the standby it forks before it knows: :mod:`exporter.standby`.)
     """
     return importlib.util.find_spec(fmt.module) is not None
 
@@ -149,18 +151,24 @@ def is_current(folder: Path, wanted: dict) -> bool:
 
 
 def build(meeting_path: Path, *, formats: list[str], out_root: Path, ascii_names: bool = False,
-          force: bool = False, fonts=None, progress: Callable[[str], None] | None = None) -> BuildResult:
-    """Validate one meeting and write its documents; skip the work when nothing changed."""
+          force: bool = False, fonts=None, progress: Callable[[str], None] | None = None,
+          standby: bool = True) -> BuildResult:
+    """Validate one meeting and write its documents; skip the work when nothing changed.
+
+    *standby*: ready the PDF renderer in a child while the meeting loads
+    (:mod:`exporter.standby`); faster, but a meeting whose documents turn
+    out to be current has cost the second core ~0.15 s for nothing.
+    """
     if fonts is None:
         from .fonts import resolve_fonts
 
         fonts = resolve_fonts()
-    with pdf_standby(formats) as standby:
+    with pdf_standby(formats, wanted=standby) as ready:
         from .load import load   # after the fork: the standby has no use for the loader (~30 ms)
 
         loaded = load(meeting_path, fonts=fonts)
         return build_loaded(loaded, formats=formats, out_root=out_root, ascii_names=ascii_names,
-                            force=force, fonts=fonts, progress=progress, standby=standby)
+                            force=force, fonts=fonts, progress=progress, standby=ready)
 
 
 def build_loaded(loaded: Loaded, *, formats: list[str], out_root: Path, ascii_names: bool = False,
@@ -228,7 +236,7 @@ def _render_all(meeting, fonts, formats: list[str], names: dict[str, str], folde
         if standby is not None:
             if forked == "pdf" and worth_handing(meeting):
                 child = _hand_render(standby, meeting, fonts, folder / names[forked], staged)
-            else:
+            if child is None:
                 standby.stop()
         if child is None and len(formats) > 1 and parallel_available():
             child = _fork_render(forked, meeting, fonts, folder / names[forked], staged)
@@ -259,11 +267,20 @@ def _forked_format(formats: list[str]) -> str | None:
     return "pdf" if "pdf" in formats else (formats[-1] if formats else None)
 
 
-def _hand_render(standby: Standby, meeting, fonts, target: Path, staged: dict[str, Path]) -> Standby:
-    """Give the standby child the meeting and a staged file for the PDF (:mod:`exporter.standby`)."""
-    with staged_file(target) as (tmp, fh):
-        staged["pdf"] = tmp
-        hand_over(standby, meeting, fonts, fh.fileno())
+def _hand_render(standby: Standby, meeting, fonts, target: Path, staged: dict[str, Path]) -> Standby | None:
+    """Give the standby child the meeting and a staged file for the PDF (:mod:`exporter.standby`).
+
+    None if it cannot be handed over: the standby died getting ready (the
+    OOM killer, a signal, its import failed).  The PDF is then rendered as
+    if there had been no standby, and a real error shows up there again.
+    """
+    try:
+        with staged_file(target) as (tmp, fh):
+            staged["pdf"] = tmp
+            hand_over(standby, meeting, fonts, fh.fileno())
+    except Exception:  # noqa: BLE001 - rendered the other way, where a real error is raised again
+        staged.pop("pdf", None)
+        return None
     return standby
 
 

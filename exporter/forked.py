@@ -22,6 +22,7 @@ child is a second process of about the parent's size).
 
 from __future__ import annotations
 
+import gc
 import os
 import pickle
 import signal
@@ -29,7 +30,7 @@ import socket
 import struct
 import threading
 import traceback
-from typing import Any, Callable, Iterable
+from typing import Any, Callable, Iterable, NoReturn
 
 
 class ChildFailed(RuntimeError):
@@ -39,6 +40,8 @@ class ChildFailed(RuntimeError):
 def parallel_available() -> bool:
     """Whether forking one child would use a second core."""
     if not hasattr(os, "fork") or os.environ.get("EXPORTER_JOBS", "").strip() == "1":
+        return False
+    if signal.getsignal(signal.SIGCHLD) == signal.SIG_IGN:   # children reaped unseen: no exit status to check
         return False
     try:
         cpus = len(os.sched_getaffinity(0))
@@ -52,15 +55,17 @@ class Child:
 
     def __init__(self, work: Callable[[], None], keep_fds: Iterable[int] = ()):
         read_end, write_end = os.pipe()
+        gc.freeze()             # see _become_child
         try:
             self.pid = os.fork()
         except OSError:
+            gc.unfreeze()
             os.close(read_end)
             os.close(write_end)
             raise
-        if self.pid == 0:                                    # the child: never returns
-            _close_inherited({0, 1, 2, write_end, *keep_fds})
-            _run_child(work, write_end)
+        if self.pid == 0:
+            _become_child(work, write_end, {write_end, *keep_fds})      # never returns
+        gc.unfreeze()
         os.close(write_end)
         self._read_end = read_end
         self.reaped = False
@@ -97,7 +102,8 @@ class Standby(Child):
 
     Until then it waits on a Unix socket; the parent either hands it the
     work or dismisses it with :meth:`stop`.  Should the parent die first, the
-    socket closes and the child leaves without doing anything.
+    socket closes and the child leaves, once it is ready, without doing
+    anything.
     """
 
     def __init__(self, prepare: Callable[[], None], work: Callable[..., None]):
@@ -146,6 +152,10 @@ class Standby(Child):
                 self._sender.join()       # the child has exited: the send is done or failed
 
     def stop(self) -> None:
+        try:
+            self._socket.shutdown(socket.SHUT_RDWR)    # a waiting child leaves by itself, signal or not
+        except OSError:
+            pass
         super().stop()                    # a child killed mid-send ends the send with EPIPE
         self._socket.close()
 
@@ -176,6 +186,42 @@ def _receive(sock: socket.socket, size: int) -> bytes:
         chunks.append(chunk)
         left -= len(chunk)
     return b"".join(chunks)
+
+
+def _become_child(work: Callable[[], None], write_end: int, keep: set[int]) -> NoReturn:
+    """Turn the forked copy of the parent into a child that can only do *work* and leave.
+
+    - Signals: Ctrl-C is the parent's to handle (it stops the child), and the
+      parent's SIGTERM must end the child even if this process inherited
+      SIGTERM ignored, blocked or caught by a handler that returns.
+    - Standard streams point at /dev/null, so a child that outlives a killed
+      parent does not hold the caller's pipes open (``subprocess.run`` with
+      ``capture_output`` waits for them); failures go back through the
+      report pipe.  Descriptors 0-2 that carry something the child needs
+      (stdio closed in the parent) are left alone.
+    - The parent's garbage stays uncollected (``gc.freeze`` before the fork):
+      collected here, a lost file object's finaliser would close a
+      descriptor number the child has since reused, the PDF's among them.
+    - Whatever happens, the child ends here and never runs the parent's code.
+    """
+    try:
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+        signal.signal(signal.SIGTERM, signal.SIG_DFL)
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGTERM})
+        _quiet_stdio(keep)
+        _close_inherited({0, 1, 2, *keep})
+        _run_child(work, write_end)
+    finally:
+        os._exit(1)
+
+
+def _quiet_stdio(keep: set[int]) -> None:
+    null = os.open(os.devnull, os.O_RDWR)
+    for fd in (0, 1, 2):
+        if fd not in keep and fd != null:
+            os.dup2(null, fd)
+    if null > 2:                   # else it took the place of a closed standard stream: keep it there
+        os.close(null)
 
 
 def _close_inherited(keep: set[int]) -> None:

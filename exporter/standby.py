@@ -11,21 +11,28 @@ The example's PDF build goes from ~0.6 s to ~0.45 s.
 Two moments to fork:
 
 - :func:`start_for` — ``python -m exporter``/``exporter`` before the CLI is
-  even imported, when the command line is a build that wants a PDF.  Reading
-  the command line before Typer does is a guess, and a safe one: a wrong
-  guess leaves the standby unused, and :func:`dismiss` stops it.
+  even imported, when the command line is ``build`` with a PDF among its
+  formats.  Reading the command line before Typer does is a guess, and a
+  safe one: a wrong guess leaves the standby unused, and :func:`dismiss`
+  stops it before the process exits.
 - :func:`pdf_standby` — a build that finds no early standby forks one before
-  it loads (``exporter job``, the library).
+  it loads: each further meeting of one ``build``, ``exporter mail``, the
+  library.  The scheduled job (``exporter run``) does not: its meetings are
+  mostly unchanged, so the standby's ~0.15 s of CPU would be spent for
+  nothing on every run.
 
 The model crosses as a pickle, ~19 µs a row there and back, so a meeting
 with more than :data:`MAX_ROWS` list rows is not handed over: past a few
 thousand rows the pickle costs more than the import it hides.  Such a meeting
 is rendered as before (in a child forked after the load, which inherits the
-model, or in this process), and the standby is stopped.
+model, or in this process), and the standby is stopped.  So is a standby
+whose meeting turns out to be current (nothing to rebuild): it cost the
+second core its import, not this process's time.  A standby that died
+getting ready is replaced by the usual render.
 
 None of this happens without a second core, with ``EXPORTER_JOBS=1``, or when
-this process has already imported the renderer (a second meeting of one
-command).  The documents are the same bytes either way.
+this process has already imported the renderer (a library caller that
+rendered a PDF before).  The documents are the same bytes either way.
 """
 
 from __future__ import annotations
@@ -118,14 +125,14 @@ def _render(meeting, faces, fh) -> None:
 
 
 @contextmanager
-def pdf_standby(formats: Sequence[str]) -> Iterator[Standby | None]:
-    """The standby for this build: the early one, else one forked now, else None.
+def pdf_standby(formats: Sequence[str], wanted: bool = True) -> Iterator[Standby | None]:
+    """The standby for this build: the early one, else one forked now, else None (also when not *wanted*).
 
     A standby the build did not hand anything to is stopped on the way out.
     """
     global _early
     standby = None
-    if "pdf" in formats:
+    if wanted and "pdf" in formats:
         standby, _early = _early, None
         if standby is None and _helps():
             standby = _fork()

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from exporter import build as build_module
-from exporter import forked
+from exporter import forked, standby
 from exporter.build import FORMATS, build
 from exporter.cli import _run
 from exporter.errors import OutputError
@@ -23,8 +23,10 @@ def _files(folder: Path) -> dict[str, bytes]:
 
 @pytest.fixture
 def two_cores(monkeypatch):
+    """Two cores, and no standby: these tests are about the child forked after the load."""
     monkeypatch.delenv("EXPORTER_JOBS", raising=False)
     monkeypatch.setattr(forked.os, "sched_getaffinity", lambda pid: {0, 1}, raising=False)
+    monkeypatch.setattr(standby, "_helps", lambda: False)
 
 
 def test_forked_and_serial_builds_write_the_same_bytes(tmp_path, two_cores, monkeypatch):

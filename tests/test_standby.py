@@ -70,8 +70,14 @@ def handed(monkeypatch):
 
 
 def _serial(tmp_path: Path, formats: list[str], monkeypatch) -> dict[str, bytes]:
+    """The documents built one after another in this process: no standby, no child."""
+    def no_fork(*args, **kwargs):
+        raise AssertionError("the serial reference forked")
+
     with monkeypatch.context() as m:
         m.setenv("EXPORTER_JOBS", "1")
+        m.setattr(standby, "_helps", lambda: False)
+        m.setattr(forked.os, "fork", no_fork)
         build(EXAMPLE, formats=formats, out_root=tmp_path / "serial")
     return _files(tmp_path / "serial")
 
@@ -100,7 +106,9 @@ def test_only_a_build_that_wants_a_pdf_forks_early(argv, forks):
 # --- the whole command, in a process of its own ----------------------------------------
 
 RUN_AND_REPORT = """
-import json, os, sys
+import json, os, signal, sys
+if os.environ.get("IGNORE_SIGTERM"):
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)
 from exporter import standby
 forks = []
 real_fork, real_render = standby._fork, standby._render
@@ -133,6 +141,7 @@ def _run_command(tmp_path: Path, *argv: str, **env: str) -> tuple[dict, list[int
     environ.update(env, PIDS=str(pids))
     done = subprocess.run([sys.executable, "-c", RUN_AND_REPORT, *argv], capture_output=True, text=True,
                           cwd=ROOT, env=environ, timeout=120)
+    assert done.stdout.strip(), done.stderr
     report = json.loads(done.stdout.strip().splitlines()[-1])
     rendered = [int(p) for p in pids.read_text().split()] if pids.exists() else []
     return report, rendered, done.stderr
@@ -172,6 +181,15 @@ def test_a_usage_error_stops_the_early_standby_no_build_took(tmp_path):
     assert "--no-such-option" in stderr
     assert report["forks"] == ["before the CLI"]
     assert rendered == [] and report["children"] == "none"
+
+
+@needs_two_cores
+def test_a_standby_stops_even_where_sigterm_is_ignored(tmp_path):
+    """Started from a shell that ignores SIGTERM (``trap '' TERM``), the child inherits that: it must still end."""
+    report, rendered, stderr = _run_command(tmp_path, "build", str(EXAMPLE), "--no-such-option",
+                                            IGNORE_SIGTERM="1")
+    assert report["code"] == int(ExitCode.USAGE)
+    assert report["forks"] == ["before the CLI"] and report["children"] == "none"
 
 
 def test_without_a_second_core_nothing_is_forked(tmp_path):
@@ -244,12 +262,28 @@ def test_a_failure_in_the_standby_is_reported_and_leaves_the_old_outputs(tmp_pat
     assert _no_children_left()
 
 
-def test_a_standby_that_died_getting_ready_is_an_error_not_a_document(tmp_path, standby_helps, monkeypatch):
+def test_a_standby_that_died_getting_ready_is_replaced_by_the_usual_render(tmp_path, standby_helps, handed,
+                                                                          monkeypatch):
+    """The OOM killer took it while it imported ReportLab: the PDF is rendered here instead, the same bytes."""
     monkeypatch.setattr(standby, "_prepare", lambda: os.kill(os.getpid(), 9))
-    with pytest.raises(forked.ChildFailed, match="信号 9"):
-        build(EXAMPLE, formats=["pdf"], out_root=tmp_path)
-    assert not list(tmp_path.rglob("*.pdf")) and not list(tmp_path.rglob("*.part"))
-    assert _no_children_left()
+    build(EXAMPLE, formats=["pdf"], out_root=tmp_path / "died")
+    assert len(handed["handed"]) == 1                     # tried, found it gone
+    assert _files(tmp_path / "died") == _serial(tmp_path, ["pdf"], monkeypatch)
+    assert not list(tmp_path.rglob("*.part")) and _no_children_left()
+
+
+def test_the_scheduled_job_forks_no_standby(tmp_path, standby_helps, handed):
+    """``exporter run`` mostly finds its meetings unchanged: a standby would cost the second core every run."""
+    import shutil
+
+    from exporter.cli import _run
+
+    shutil.copytree(EXAMPLE.parent, tmp_path / "meetings" / "a")
+    (tmp_path / "jobs.toml").write_text('meetings = ["meetings/*/meeting.yaml"]\nout = "out"\n'
+                                        'log = "run.log"\nlock = "run.lock"\n', encoding="utf-8")
+    assert _run(["run", str(tmp_path / "jobs.toml"), "--quiet"]) == 0
+    assert handed["forked"] == []
+    assert len(list((tmp_path / "out").rglob("*.pdf"))) == 1
 
 
 # --- the standby itself -------------------------------------------------------------------
@@ -294,3 +328,58 @@ def test_handing_a_large_payload_does_not_wait_for_the_child_to_get_ready(tmp_pa
     go.touch()
     child.join()
     assert (tmp_path / "out.bin").read_bytes() == b"released by the parent"
+
+
+def test_a_child_writes_nothing_to_the_callers_streams(tmp_path):
+    """Its standard streams are /dev/null: a child outliving its parent must not hold the caller's pipes."""
+    child = forked.Standby(prepare=lambda: None,
+                           work=lambda fh: fh.write(" ".join(os.readlink(f"/proc/self/fd/{fd}")
+                                                             for fd in (0, 1, 2)).encode()))
+    with open(tmp_path / "out.txt", "wb") as fh:
+        child.hand((), fh.fileno())
+    child.join()
+    assert (tmp_path / "out.txt").read_text() == "/dev/null /dev/null /dev/null"
+
+
+def test_a_child_never_collects_the_parents_garbage(tmp_path):
+    """A lost object's finaliser, run in the child, could close a descriptor number the child reuses."""
+    import gc
+
+    marker = tmp_path / "finalised-in"
+    parent = os.getpid()
+
+    class Lost:
+        def __del__(self):
+            with open(marker, "a") as fh:
+                fh.write(f"{'parent' if os.getpid() == parent else 'child'}\n")
+
+    lost = Lost()
+    lost.cycle = lost
+    del lost
+    child = forked.Child(gc.collect)
+    child.join()
+    gc.collect()
+    assert marker.read_text() == "parent\n"
+
+
+def test_no_fork_where_children_are_reaped_unseen():
+    """SIGCHLD ignored: the kernel reaps children, so their exit status could not be checked."""
+    import signal
+
+    before = signal.signal(signal.SIGCHLD, signal.SIG_IGN)
+    try:
+        assert not forked.parallel_available()
+    finally:
+        signal.signal(signal.SIGCHLD, before)
+
+
+def test_a_standby_does_not_keep_the_parents_lock(tmp_path):
+    import fcntl
+
+    lock = open(tmp_path / "run.lock", "w")
+    fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    child = forked.Standby(prepare=lambda: os.fstat(lock.fileno()), work=lambda fh: None)
+    child._socket.close()                  # not wanted: had it kept the lock, it would leave quietly
+    with pytest.raises(OSError):
+        child.join()                       # EBADF in the child: the descriptor was closed there
+    lock.close()
