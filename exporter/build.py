@@ -271,8 +271,10 @@ def _hand_render(standby: Standby, meeting, fonts, target: Path, staged: dict[st
     """Give the standby child the meeting and a staged file for the PDF (:mod:`exporter.standby`).
 
     None if it cannot be handed over: the standby died getting ready (the
-    OOM killer, a signal, its import failed).  The PDF is then rendered as
-    if there had been no standby, and a real error shows up there again.
+    OOM killer, a signal, its import failed) before this moment.  The PDF
+    is then rendered as if there had been no standby, and a real error
+    shows up there again.  A standby that dies after this moment is an
+    error at :meth:`~exporter.forked.Child.join`, as a forked child's is.
     """
     try:
         with staged_file(target) as (tmp, fh):

@@ -1,7 +1,7 @@
 """Run one piece of work in a forked child while the parent does another.
 
 A build of all three documents is three independent renders of the same
-validated model.  On a machine with two free cores the PDF (the slowest,
+validated model.  With two CPUs available the PDF (the slowest,
 and the only one that imports ReportLab) is rendered in a forked child
 while the parent renders the briefing and the workbook: the child inherits
 the model and the open staged file, so nothing is serialised or parsed
@@ -15,9 +15,11 @@ afterwards.  The model crosses as a pickle and the file as its descriptor
 over a Unix socket, so the standby is for meetings of ordinary size: a long
 list pickles slower than the import it would hide (the caller decides).
 
-Only where ``os.fork`` exists and more than one CPU is available to this
-process; ``EXPORTER_JOBS=1`` turns it off (a machine short of memory: the
-child is a second process of about the parent's size).
+Only where ``os.fork`` exists, more than one CPU is available to this
+process and SIGCHLD is not ignored (the kernel would reap the child before
+its exit status could be checked); ``EXPORTER_JOBS=1`` turns it off (a
+machine short of memory: the child is a second process of about the
+parent's size).
 """
 
 from __future__ import annotations

@@ -6,7 +6,8 @@ render.  The import needs nothing from the other two, so a *standby* child
 (:class:`exporter.forked.Standby`) does it beside them: forked as early as
 possible, it imports the renderer and reads the faces' coverage, then waits;
 the build hands it the loaded model and the open staged file, and it renders.
-The example's PDF build went from 0.67 s to 0.51 s (bench/RESULTS.md).
+The example's PDF build went from 0.61 s to 0.47 s (alternating runs;
+bench/RESULTS.md has the full runs).
 
 Two moments to fork:
 
@@ -27,12 +28,14 @@ thousand rows the pickle costs more than the import it hides.  Such a meeting
 is rendered as before (in a child forked after the load, which inherits the
 model, or in this process), and the standby is stopped.  So is a standby
 whose meeting turns out to be current (nothing to rebuild): it cost the
-second core its import, not this process's time.  A standby that died
-getting ready is replaced by the usual render.
+second core its import, not this process's time.  A standby found dead
+when the meeting is handed over (the OOM killer, a signal, a failed import)
+is replaced by the usual render; one that dies after it took the meeting
+fails the build, as the child forked after the load does.
 
-None of this happens without a second core, with ``EXPORTER_JOBS=1``, or when
-this process has already imported the renderer (a library caller that
-rendered a PDF before).  The documents are the same bytes either way.
+None of this happens where :func:`exporter.forked.parallel_available` says
+no (one CPU, ``EXPORTER_JOBS=1``, SIGCHLD ignored), or when this process has
+already imported the renderer (a library caller that rendered a PDF before).  The documents are the same bytes either way.
 """
 
 from __future__ import annotations
@@ -155,7 +158,11 @@ def hand_over(standby: Standby, meeting, fonts, fd: int) -> None:
 
 
 def dismiss() -> None:
-    """Stop an early standby no build took (a usage error, a bad meeting, nothing to rebuild)."""
+    """Stop an early standby no build took: the command never got that far (a usage error, a wrong guess).
+
+    A build that took it stops it itself when it has no use for it (a bad
+    meeting, nothing to rebuild, a long list): :func:`pdf_standby`.
+    """
     global _early
     standby, _early = _early, None
     if standby is not None:
