@@ -39,8 +39,8 @@ _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
 def find_control(text: str) -> re.Match | None:
     """The first control character other than newline and tab, or a lone surrogate: never valid in the data.
 
-A surrogate comes only from a broken escape (``"\\ud800"`` in YAML or JSON);
-no document can be written with it.
+    A surrogate comes only from a broken escape (``"\\ud800"`` in YAML or
+    JSON); no document can be written with it.
 
     One regex rather than a test per character: a list of 100,000 rows has
     ~500,000 strings to check.

@@ -103,6 +103,11 @@ def test_only_a_build_that_wants_a_pdf_forks_early(argv, forks):
     assert standby._builds_pdf(argv) is forks
 
 
+def test_the_standby_readies_the_renderer_the_build_uses():
+    """standby.py names the module without importing build.py (every command reads argv first)."""
+    assert standby.PDF_MODULE == FORMATS["pdf"].module
+
+
 # --- the whole command, in a process of its own ----------------------------------------
 
 RUN_AND_REPORT = """
